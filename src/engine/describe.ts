@@ -1,0 +1,30 @@
+/** Answers and questions in words a patient understands, for reasons, review and summaries. */
+import { localize } from '../i18n/localize';
+import { stringsFor } from '../i18n/index';
+import type { AnswerValue, Question } from '../questionnaire/schema';
+
+export function questionLabel(question: Question, lang: string, fallback: string): string {
+  return localize(question.summary ?? question.text, lang, fallback);
+}
+
+export function answerText(question: Question, value: AnswerValue | undefined, lang: string, fallback: string): string {
+  const words = stringsFor(lang);
+  if (value === undefined) return words.notAnswered;
+  if (value === 'unsure') return question.type === 'number' || question.type === 'scale' ? words.ratherNotSay : words.unsure;
+  switch (question.type) {
+    case 'yesno':
+      return value === 'yes' ? words.yes : value === 'no' ? words.no : String(value);
+    case 'single':
+    case 'multi': {
+      const ids = Array.isArray(value) ? value : [String(value)];
+      if (ids.length === 0) return words.notAnswered;
+      return ids.map((id) => localize(question.options.find((o) => o.id === id)?.text, lang, fallback) || id).join('; ');
+    }
+    case 'number': {
+      const unit = localize(question.unit, lang, fallback);
+      return unit ? `${value} ${unit}` : String(value);
+    }
+    case 'scale':
+      return `${value} / ${question.max}`;
+  }
+}

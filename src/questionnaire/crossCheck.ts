@@ -1,0 +1,196 @@
+/**
+ * Checks the schema cannot express: ids that must be unique or must exist, answers a question
+ * can actually take, follow-ups that only look back, a text for every declared language, and
+ * guidance that some answers can trigger.
+ */
+import { didYouMean, type JsonPath } from './problem';
+import { Reachability } from './reachability';
+import type { Condition, LocalText, Question, Questionnaire } from './schema';
+
+export interface Finding {
+  path: JsonPath;
+  message: string;
+  hint?: string;
+  /** Points at a property's name rather than its value. */
+  key?: boolean;
+}
+
+interface ConditionScope {
+  /** Asking position of the question whose showIf this is; conditions elsewhere may read any question. */
+  before?: number;
+  inScore?: boolean;
+}
+
+export function crossCheck(q: Questionnaire): Finding[] {
+  const findings: Finding[] = [];
+  const report = (path: JsonPath, message: string, hint?: string, key?: boolean) =>
+    findings.push({ path, message, ...(hint ? { hint } : {}), ...(key ? { key } : {}) });
+
+  const questions = new Map<string, { question: Question; index: number }>();
+  const questionPaths = new Map<string, JsonPath>();
+  let index = 0;
+  q.sections.forEach((section, s) =>
+    section.questions.forEach((question, i) => {
+      const path = ['sections', s, 'questions', i];
+      if (questions.has(question.id)) report([...path, 'id'], `duplicate question id "${question.id}"`, 'question ids are the keys of the answers: give this one another id');
+      else {
+        questions.set(question.id, { question, index: index });
+        questionPaths.set(question.id, path);
+      }
+      index++;
+    }),
+  );
+  duplicates(q.sections.map((s) => s.id), (i, id) => report(['sections', i, 'id'], `duplicate section id "${id}"`));
+  duplicates(q.sources.map((s) => s.id), (i, id) => report(['sources', i, 'id'], `duplicate source id "${id}"`));
+  duplicates((q.scores ?? []).map((s) => s.id), (i, id) => report(['scores', i, 'id'], `duplicate score id "${id}"`));
+  duplicates(q.guidance.map((g) => g.id), (i, id) => report(['guidance', i, 'id'], `duplicate guidance id "${id}"`));
+  duplicates(q.languages, (i, lang) => report(['languages', i], `language "${lang}" is listed twice`));
+
+  // Texts: one in every declared language, none in an undeclared one.
+  const declared = new Set(q.languages);
+  const checkText = (text: LocalText | undefined, path: JsonPath) => {
+    if (!text) return;
+    for (const lang of q.languages) {
+      if (!(lang in text)) report(path, `the "${lang}" text is missing`, `add "${lang}": "..." or remove "${lang}" from "languages"`);
+    }
+    for (const lang of Object.keys(text)) {
+      if (!declared.has(lang)) report([...path, lang], `"${lang}" is not in "languages"`, didYouMean(lang, declared) ?? `add "${lang}" to "languages" or remove this text`, true);
+    }
+  };
+  checkText(q.title, ['title']);
+  checkText(q.intro, ['intro']);
+
+  const sourceIds = new Set(q.sources.map((s) => s.id));
+  const checkSource = (id: string, path: JsonPath) => {
+    if (!sourceIds.has(id)) report(path, `unknown source "${id}"`, didYouMean(id, sourceIds) ?? `add it to "sources" or use one of: ${[...sourceIds].join(', ')}`);
+  };
+
+  const scoreIds = new Set((q.scores ?? []).map((s) => s.id));
+  const scoreQuestions = new Map<string, Set<string>>();
+
+  const checkCondition = (c: Condition, path: JsonPath, scope: ConditionScope): Set<string> => {
+    const read = new Set<string>();
+    const visit = (c: Condition, path: JsonPath) => {
+      if ('all' in c) return c.all.forEach((child, i) => visit(child, [...path, 'all', i]));
+      if ('any' in c) return c.any.forEach((child, i) => visit(child, [...path, 'any', i]));
+      if ('not' in c) return visit(c.not, [...path, 'not']);
+      if ('score' in c) {
+        if (scope.inScore) return report([...path, 'score'], 'a score item cannot read a score', 'test answers directly inside scores');
+        if (!scoreIds.has(c.score)) return report([...path, 'score'], `unknown score "${c.score}"`, didYouMean(c.score, scoreIds) ?? (scoreIds.size ? `scores are: ${[...scoreIds].join(', ')}` : 'add it to "scores"'));
+        checkRange(c, path);
+        if (scope.before !== undefined) {
+          for (const id of scoreQuestions.get(c.score) ?? []) {
+            const target = questions.get(id);
+            if (target && target.index >= scope.before) report([...path, 'score'], `score "${c.score}" reads "${id}", which is not asked before this question`, 'a follow-up may only depend on earlier questions');
+          }
+        }
+        return;
+      }
+      const target = questions.get(c.answer);
+      if (!target) return report([...path, 'answer'], `unknown question "${c.answer}"`, didYouMean(c.answer, questions.keys()));
+      read.add(c.answer);
+      if (scope.before !== undefined && target.index >= scope.before) {
+        const self = target.index === scope.before;
+        report([...path, 'answer'], self ? `the showIf of "${c.answer}" reads its own answer` : `"${c.answer}" comes later, so it is not answered yet when this question is asked`, 'a follow-up may only depend on questions asked before it: move it below them');
+      }
+      checkComparison(c, target.question, path);
+    };
+    visit(c, path);
+    return read;
+  };
+
+  const checkRange = (c: { atLeast?: number; atMost?: number }, path: JsonPath) => {
+    if (c.atLeast === undefined && c.atMost === undefined) report(path, 'a range test needs "atLeast", "atMost" or both');
+    else if (c.atLeast !== undefined && c.atMost !== undefined && c.atLeast > c.atMost) report(path, `"atLeast" (${c.atLeast}) is above "atMost" (${c.atMost}), so this is never true`);
+  };
+
+  const checkValue = (value: string | number, question: Question, path: JsonPath) => {
+    const expect = possibleValues(question);
+    if (question.type === 'multi') return report(path, `"${question.id}" is multiple choice: compare one option with "includes"`, `{"answer": "${question.id}", "includes": "${value}"}`);
+    if (question.type === 'number' || question.type === 'scale') {
+      if (value === 'unsure') return;
+      if (typeof value !== 'number') return report(path, `"${question.id}" takes a number, not ${JSON.stringify(value)}`);
+      if (value < question.min || value > question.max) report(path, `${value} is outside ${question.min}..${question.max}, the range of "${question.id}"`);
+      return;
+    }
+    if (typeof value !== 'string' || !expect.includes(value)) {
+      report(path, `"${question.id}" cannot be answered ${JSON.stringify(value)}`, didYouMean(String(value), expect) ?? `its answers are: ${expect.join(', ')}`);
+    }
+  };
+
+  const checkComparison = (c: Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown } | { score: unknown }>, question: Question, path: JsonPath) => {
+    if ('equals' in c) checkValue(c.equals, question, [...path, 'equals']);
+    else if ('oneOf' in c) c.oneOf.forEach((v, i) => checkValue(v, question, [...path, 'oneOf', i]));
+    else if ('includes' in c) {
+      if (question.type !== 'multi') report([...path, 'includes'], `"includes" is for multiple-choice questions; "${question.id}" is ${question.type}`, question.type === 'single' ? `use {"answer": "${question.id}", "equals": "${c.includes}"}` : 'use "equals"');
+      else {
+        const ids = question.options.map((o) => o.id);
+        if (!ids.includes(c.includes)) report([...path, 'includes'], `"${question.id}" has no option "${c.includes}"`, didYouMean(c.includes, ids) ?? `its options are: ${ids.join(', ')}`);
+      }
+    } else if (!('answered' in c)) {
+      if (c.atLeast === undefined && c.atMost === undefined) report(path, 'a test on an answer needs a comparison', 'add one of "equals", "oneOf", "includes", "atLeast", "atMost", "answered"');
+      else if (question.type !== 'number' && question.type !== 'scale') report(path, `"atLeast"/"atMost" need a number or scale question; "${question.id}" is ${question.type}`, 'use "equals" or "oneOf"');
+      else checkRange(c, path);
+    }
+  };
+
+  // Scores first: a follow-up that reads a score must come after every question the score reads.
+  (q.scores ?? []).forEach((score, s) => {
+    checkText(score.title, ['scores', s, 'title']);
+    const read = new Set<string>();
+    score.items.forEach((item, i) => checkCondition(item.when, ['scores', s, 'items', i, 'when'], { inScore: true }).forEach((id) => read.add(id)));
+    scoreQuestions.set(score.id, read);
+  });
+  // Questions: texts, sources, bounds, option ids, follow-ups.
+  for (const [id, { question, index: position }] of questions) {
+    const path = questionPaths.get(id)!;
+    for (const key of ['text', 'summary', 'help'] as const) checkText(question[key], [...path, key]);
+    checkSource(question.source, [...path, 'source']);
+    if (question.type === 'single' || question.type === 'multi') {
+      duplicates(question.options.map((o) => o.id), (i, optionId) => report([...path, 'options', i, 'id'], `duplicate option id "${optionId}" in "${id}"`));
+      question.options.forEach((o, i) => {
+        checkText(o.text, [...path, 'options', i, 'text']);
+        checkText(o.help, [...path, 'options', i, 'help']);
+      });
+    }
+    if (question.type === 'number' || question.type === 'scale') {
+      if (question.min >= question.max) report([...path, 'max'], `"max" (${question.max}) must be above "min" (${question.min})`);
+      checkText(question.type === 'number' ? question.unit : question.minLabel, [...path, question.type === 'number' ? 'unit' : 'minLabel']);
+      if (question.type === 'scale') checkText(question.maxLabel, [...path, 'maxLabel']);
+    }
+    if (question.showIf) checkCondition(question.showIf, [...path, 'showIf'], { before: position });
+  }
+
+  q.guidance.forEach((g, i) => {
+    checkText(g.title, ['guidance', i, 'title']);
+    checkText(g.text, ['guidance', i, 'text']);
+    g.sources.forEach((id, j) => checkSource(id, ['guidance', i, 'sources', j]));
+    checkCondition(g.when, ['guidance', i, 'when'], {});
+  });
+
+  // Reachability only means something once references are sound.
+  if (findings.length === 0) {
+    const reach = new Reachability(q);
+    q.guidance.forEach((g, i) => {
+      if (!reach.possible(g.when, true)) report(['guidance', i, 'when'], `guidance "${g.id}" can never apply: no answers make its "when" true`, 'look for contradictions, thresholds beyond a question\'s range, or a follow-up that is never shown');
+    });
+    for (const [id, { question }] of questions) {
+      if (question.showIf && !reach.possible(question.showIf, true)) report([...questionPaths.get(id)!, 'showIf'], `"${id}" is never shown: no answers make its showIf true`);
+    }
+  }
+  return findings;
+}
+
+function possibleValues(question: Question): string[] {
+  if (question.type === 'yesno') return ['yes', 'no', 'unsure'];
+  if (question.type === 'single' || question.type === 'multi') return [...question.options.map((o) => o.id), 'unsure'];
+  return ['unsure'];
+}
+
+function duplicates(ids: string[], onDuplicate: (index: number, id: string) => void) {
+  const seen = new Set<string>();
+  ids.forEach((id, i) => {
+    if (seen.has(id)) onDuplicate(i, id);
+    seen.add(id);
+  });
+}

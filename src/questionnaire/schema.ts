@@ -1,0 +1,251 @@
+/**
+ * The questionnaire file format: the single source of truth for its types (z.infer) and for
+ * rules/schema.json (z.toJSONSchema). Keep it pure data: cross-references (ids that must
+ * exist, follow-ups that must come after their parent, ...) are checked in crossCheck.ts,
+ * because z.toJSONSchema drops refinements.
+ */
+import { z } from 'zod';
+
+export const Id = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, 'an id is snake_case: lower-case letters, digits and _, starting with a letter')
+  .meta({ description: 'A stable snake_case id. Question ids are the keys of the answers object.' });
+
+export const LanguageCode = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language code looks like "en" or "hi"')
+  .meta({ description: 'A BCP 47 language code, such as "en" (English) or "hi" (Hindi).' });
+
+export const LocalText = z
+  .record(LanguageCode, z.string().min(1, 'a text may not be empty'))
+  .meta({
+    description: 'Text in each language the file declares, e.g. {"en": "Do your joints hurt?", "hi": "..."}. Plain words, reading grade 8 or below.',
+  });
+export type LocalText = z.infer<typeof LocalText>;
+
+const SourceRef = Id.meta({ description: 'The id of an entry in the file\'s "sources" list that supports this text.' });
+
+/** Comparisons on one answer. Each form is its own object so editors can complete them. */
+const answerRef = Id.meta({ description: 'The id of the question whose answer is tested.' });
+const threshold = z.number().meta({ description: 'A number the answer (or score) is compared with.' });
+
+export const EqualsCondition = z
+  .strictObject({
+    answer: answerRef,
+    equals: z.union([z.string(), z.number()]).meta({
+      description: 'True when the answer is exactly this: "yes", "no" or "unsure" for yes/no questions, an option id for single choice, a number for number and scale questions.',
+    }),
+  })
+  .meta({ description: 'True when the answer equals a value.' });
+
+export const OneOfCondition = z
+  .strictObject({
+    answer: answerRef,
+    oneOf: z.array(z.union([z.string(), z.number()])).min(1).meta({ description: 'True when the answer is any of these values.' }),
+  })
+  .meta({ description: 'True when the answer is one of several values.' });
+
+export const IncludesCondition = z
+  .strictObject({
+    answer: answerRef,
+    includes: Id.meta({ description: 'An option id of a multiple-choice question: true when that option is ticked.' }),
+  })
+  .meta({ description: 'True when a multiple-choice answer includes an option.' });
+
+export const RangeCondition = z
+  .strictObject({
+    answer: answerRef,
+    atLeast: threshold.optional(),
+    atMost: threshold.optional(),
+  })
+  .meta({ description: 'True when a number or scale answer is at least / at most a value (give one or both).' });
+
+export const AnsweredCondition = z
+  .strictObject({
+    answer: answerRef,
+    answered: z.boolean().meta({ description: 'true: the question was answered (with anything, "unsure" included); false: it was not.' }),
+  })
+  .meta({ description: 'True when a question was (or was not) answered.' });
+
+export const ScoreCondition = z
+  .strictObject({
+    score: Id.meta({ description: 'The id of a score in the file\'s "scores" list.' }),
+    atLeast: threshold.optional(),
+    atMost: threshold.optional(),
+  })
+  .meta({ description: 'True when a score is at least / at most a value (give one or both).' });
+
+export interface AllCondition { all: Condition[] }
+export interface AnyCondition { any: Condition[] }
+export interface NotCondition { not: Condition }
+export type LeafCondition =
+  | z.infer<typeof EqualsCondition>
+  | z.infer<typeof OneOfCondition>
+  | z.infer<typeof IncludesCondition>
+  | z.infer<typeof RangeCondition>
+  | z.infer<typeof AnsweredCondition>
+  | z.infer<typeof ScoreCondition>;
+/** Written out once here because a recursive schema cannot infer its own type. */
+export type Condition = AllCondition | AnyCondition | NotCondition | LeafCondition;
+
+export const Condition: z.ZodType<Condition> = z
+  .lazy(() =>
+    z.union([
+      z.strictObject({ all: z.array(Condition).min(1) }).meta({ description: 'True when every condition in the list is true.' }),
+      z.strictObject({ any: z.array(Condition).min(1) }).meta({ description: 'True when at least one condition in the list is true.' }),
+      z.strictObject({ not: Condition }).meta({ description: 'True when the condition is false.' }),
+      EqualsCondition,
+      OneOfCondition,
+      IncludesCondition,
+      RangeCondition,
+      AnsweredCondition,
+      ScoreCondition,
+    ]),
+  )
+  .meta({
+    id: 'Condition',
+    description: 'A condition on the answers, written as data: {"all": [...]}, {"any": [...]}, {"not": ...}, or a test on one answer or score.',
+  });
+
+const questionBase = {
+  id: Id,
+  text: LocalText.meta({ description: 'The question, as a patient reads it. One question, plain words.' }),
+  summary: LocalText.optional().meta({
+    description: 'A short label for the review list, the printed summary and the reasons shown with advice, e.g. "Swollen or painful joints".',
+  }),
+  help: LocalText.optional().meta({ description: 'Extra explanation shown under the question.' }),
+  showIf: Condition.optional().meta({
+    description: 'Ask this follow-up only when the condition holds. It may only read questions that come earlier in the file.',
+  }),
+  source: SourceRef,
+};
+
+export const Option = z.strictObject({
+  id: Id,
+  text: LocalText,
+  help: LocalText.optional(),
+  exclusive: z.boolean().optional().meta({
+    description: 'For multiple choice: this option ("none", "not sure") cannot be ticked together with others.',
+  }),
+});
+export type Option = z.infer<typeof Option>;
+
+export const YesNoQuestion = z
+  .strictObject({ ...questionBase, type: z.literal('yesno') })
+  .meta({ description: 'Answered "yes", "no" or "unsure" (Not sure is always offered).' });
+
+export const SingleQuestion = z
+  .strictObject({ ...questionBase, type: z.literal('single'), options: z.array(Option).min(2) })
+  .meta({ description: 'One option is chosen; the answer is its id.' });
+
+export const MultiQuestion = z
+  .strictObject({ ...questionBase, type: z.literal('multi'), options: z.array(Option).min(2) })
+  .meta({ description: 'Any number of options are ticked; the answer is a list of option ids.' });
+
+export const ScaleQuestion = z
+  .strictObject({
+    ...questionBase,
+    type: z.literal('scale'),
+    min: z.int(),
+    max: z.int(),
+    minLabel: LocalText.optional().meta({ description: 'What the lowest point means, e.g. "Not at all".' }),
+    maxLabel: LocalText.optional().meta({ description: 'What the highest point means, e.g. "I cannot do daily tasks".' }),
+  })
+  .meta({ description: 'A whole number from min to max, shown as a row of choices.' });
+
+export const NumberQuestion = z
+  .strictObject({
+    ...questionBase,
+    type: z.literal('number'),
+    min: z.number(),
+    max: z.number(),
+    integer: z.boolean().optional().meta({ description: 'Only whole numbers are accepted.' }),
+    unit: LocalText.optional().meta({ description: 'The unit shown after the box, e.g. "years".' }),
+  })
+  .meta({ description: 'A number from min to max. Answering "unsure" is always possible.' });
+
+export const Question = z.discriminatedUnion('type', [YesNoQuestion, SingleQuestion, MultiQuestion, ScaleQuestion, NumberQuestion]);
+export type Question = z.infer<typeof Question>;
+export type QuestionType = Question['type'];
+
+export const Section = z.strictObject({
+  id: Id,
+  title: LocalText,
+  questions: z.array(Question).min(1),
+});
+export type Section = z.infer<typeof Section>;
+
+export const ScoreItem = z.strictObject({
+  when: Condition,
+  weight: z.number().optional().meta({ description: 'Added to the score when the condition is true (default 1).' }),
+});
+
+export const Score = z
+  .strictObject({
+    id: Id,
+    title: LocalText.meta({ description: 'What the score counts, e.g. "Typical lupus features".' }),
+    items: z.array(ScoreItem).min(1),
+  })
+  .meta({ description: 'A named weighted sum of conditions, e.g. how many of 11 typical features were reported.' });
+export type Score = z.infer<typeof Score>;
+
+export const Level = z
+  .enum(['emergency', 'urgent', 'soon', 'routine', 'info'])
+  .meta({
+    description: 'How soon to act: emergency (now) > urgent (today) > soon (within days) > routine (book an appointment) > info.',
+  });
+export type Level = z.infer<typeof Level>;
+export const LEVELS: readonly Level[] = Level.options;
+
+export const Guidance = z.strictObject({
+  id: Id,
+  level: Level,
+  title: LocalText.meta({ description: 'A short heading: what to do and how soon. Never a diagnosis.' }),
+  text: LocalText.meta({ description: 'What to discuss with a doctor and why. Never a diagnosis or a named treatment.' }),
+  when: Condition.meta({ description: 'The answers that make this guidance apply.' }),
+  sources: z.array(SourceRef).min(1),
+});
+export type Guidance = z.infer<typeof Guidance>;
+
+export const Source = z.strictObject({
+  id: Id,
+  title: z.string().min(1),
+  publisher: z.string().optional(),
+  url: z.url().optional(),
+  note: z.string().optional(),
+});
+export type Source = z.infer<typeof Source>;
+
+export const Questionnaire = z
+  .strictObject({
+    $schema: z.string().optional().meta({ description: 'Set to "./schema.json" so editors complete and check the file.' }),
+    id: Id,
+    version: z
+      .string()
+      .regex(/^\d+\.\d+\.\d+$/, 'a version looks like "1.0.0"')
+      .meta({ description: 'The file\'s version, printed on every summary. Raise it on every change.' }),
+    title: LocalText,
+    intro: LocalText.optional().meta({ description: 'Shown before the first question: what this questionnaire covers.' }),
+    languages: z.array(LanguageCode).min(1).meta({
+      description: 'Every language the texts are written in. The first is the fallback.',
+    }),
+    emergencyNumber: z
+      .string()
+      .regex(/^[0-9+*#]{2,15}$/, 'an emergency number is digits only, e.g. "112"')
+      .meta({ description: 'The phone number for emergencies where the clinic is, e.g. "112". A page may override it.' }),
+    sources: z.array(Source).min(1),
+    sections: z.array(Section).min(1),
+    scores: z.array(Score).optional(),
+    guidance: z.array(Guidance).min(1),
+  })
+  .meta({ title: 'symptom-check questionnaire', description: 'Questions, scores and guidance for <symptom-check>.' });
+export type Questionnaire = z.infer<typeof Questionnaire>;
+
+/** Answers keyed by question id. "unsure" is accepted for every question type. */
+export type AnswerValue = string | number | string[];
+export type Answers = Record<string, AnswerValue>;
+
+/** The rules/schema.json document. */
+export function questionnaireJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(Questionnaire, { target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+}
