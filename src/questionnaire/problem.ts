@@ -39,7 +39,8 @@ export function closest(word: string, candidates: Iterable<string>): string | un
       bestDistance = d;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  const allowed = word.length <= 4 ? 1 : Math.max(2, Math.floor(word.length / 3));
+  return best !== undefined && bestDistance <= allowed ? best : undefined;
 }
 
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
@@ -47,15 +48,20 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   return match ? `did you mean "${match}"?` : undefined;
 }
 
+/** Optimal string alignment distance: a swap of two neighbours ("scr" for "src") counts as one edit. */
 function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 8) return Infinity;
+  let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, beforePrevious[j - 2]! + 1);
+      current[j] = d;
     }
+    beforePrevious = previous;
     previous = current;
   }
   return previous[b.length]!;

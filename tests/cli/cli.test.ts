@@ -1,0 +1,118 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import { smallQuestionnaire } from '../fixtures';
+
+const run = promisify(execFile);
+let dir: string;
+const file = (name: string, content: unknown) => {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  return path;
+};
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), readFile: (p) => readFileSync(p, 'utf8') });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sc-cli-'));
+});
+
+describe('symptom-check validate', () => {
+  it('says ok for a valid file and exits 0', async () => {
+    const r = await cli('validate', file('good.json', smallQuestionnaire()));
+    expect(r).toMatchObject({ code: 0, out: expect.stringMatching(/good\.json: ok \(small 1\.2\.3\)/) });
+  });
+  it('prints file:line:col  path  message  (hint) and exits 1', async () => {
+    const q: any = smallQuestionnaire();
+    q.guidance[0].when = { answer: 'red_flags', includes: 'chest_pian' };
+    const path = file('bad.json', q);
+    const r = await cli('validate', path);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(new RegExp(`^${path}:\\d+:\\d+  \\$\\.guidance\\[0\\]\\.when\\.includes  "red_flags" has no option "chest_pian"  \\(did you mean "chest_pain"\\?\\)$`, 'm'));
+  });
+  it('checks several files', async () => {
+    const r = await cli('validate', file('a.json', smallQuestionnaire()), file('b.json', '{'));
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/a\.json: ok/);
+    expect(r.out).toMatch(/b\.json:1:2 .*CloseBraceExpected/);
+  });
+  it('exits 2 for a missing file', async () => {
+    expect(await cli('validate', join(dir, 'nope.json'))).toMatchObject({ code: 2, err: expect.stringMatching(/cannot read .*nope\.json: ENOENT/) });
+  });
+});
+
+describe('symptom-check evaluate', () => {
+  it('prints the guidance as JSON, most urgent first, with reasons', async () => {
+    const r = await cli('evaluate', file('q.json', smallQuestionnaire()), file('ans.json', { red_flags: ['swollen_leg'], joint_pain: 'yes', rash: 'yes' }));
+    expect(r.code).toBe(0);
+    const { guidance } = JSON.parse(r.out);
+    expect(guidance.map((g: any) => g.id)).toEqual(['urgent_leg', 'routine_features']);
+    expect(guidance[0]).toEqual({ id: 'urgent_leg', level: 'urgent', title: 'See a doctor today', text: 'A swollen leg can be a clot.', because: ['Warning signs: One swollen leg'] });
+  });
+  it('speaks Hindi with --lang hi', async () => {
+    const r = await cli('evaluate', file('q.json', smallQuestionnaire()), file('ans.json', { red_flags: ['chest_pain'] }), '--lang', 'hi');
+    expect(JSON.parse(r.out).guidance[0].title).toBe('Get emergency care now (hi)');
+  });
+  it('exits 2 naming the bad answer', async () => {
+    const r = await cli('evaluate', file('q.json', smallQuestionnaire()), file('bad-ans.json', { rash: 'maybe' }));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/rash: "maybe" is not an answer/);
+    expect(r.out).toBe('');
+  });
+  it('exits 2 when the answers are not JSON', async () => {
+    const r = await cli('evaluate', file('q.json', smallQuestionnaire()), file('broken.json', '{rash'));
+    expect(r).toMatchObject({ code: 2, err: expect.stringMatching(/broken\.json is not valid JSON/) });
+  });
+});
+
+describe('symptom-check test', () => {
+  const cases = (expectGuidance: string[]) => ({
+    cases: [
+      { name: 'chest pain', answers: { red_flags: ['chest_pain'] }, expect: { guidance: ['emergency_chest'], topLevel: 'emergency' } },
+      { name: 'joints and rash', answers: { red_flags: ['none'], joint_pain: 'yes', rash: 'yes' }, expect: { guidance: expectGuidance, topLevel: 'routine' } },
+    ],
+  });
+  it('passes with a closing "N passed, N failed" line', async () => {
+    const r = await cli('test', file('q.json', smallQuestionnaire()), file('q.cases.json', cases(['routine_features'])));
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n').at(-1)).toBe('2 passed, 0 failed');
+  });
+  it('finds the cases file beside the rules by default', async () => {
+    expect((await cli('test', file('q.json', smallQuestionnaire()))).out).toMatch(/2 passed, 0 failed/);
+  });
+  it('prints each failure with expected and got, and exits 1', async () => {
+    const r = await cli('test', file('q.json', smallQuestionnaire()), file('wrong.cases.json', cases(['info_tired'])));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('FAIL joints and rash');
+    expect(r.out).toContain('guidance: expected [info_tired], got [routine_features]; missing info_tired; unexpected routine_features');
+    expect(r.out.split('\n').at(-1)).toBe('1 passed, 1 failed');
+  });
+});
+
+describe('symptom-check schema and usage', () => {
+  it('prints the JSON Schema', async () => {
+    const r = await cli('schema');
+    expect(JSON.parse(r.out)).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object' });
+  });
+  it('exits 2 with usage for an unknown command', async () => {
+    expect(await cli('frobnicate')).toMatchObject({ code: 2, err: expect.stringMatching(/unknown command "frobnicate"[\s\S]*Usage/) });
+  });
+});
+
+describe('the installed command', () => {
+  it('runs through npx without a build step', async () => {
+    const path = file('q.json', smallQuestionnaire());
+    const { stdout } = await run('node', ['bin/symptom-check.js', 'validate', path], { cwd: join(import.meta.dirname, '../..') });
+    expect(stdout).toMatch(/ok \(small 1\.2\.3\)/);
+    await expect(run('node', ['bin/symptom-check.js', 'validate', file('bad.json', '[]')])).rejects.toMatchObject({ code: 1 });
+  }, 30_000);
+});

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { checkQuestionnaire, loadQuestionnaire } from '../../src/questionnaire/load';
+import { formatProblem, type Problem } from '../../src/questionnaire/problem';
+import { smallQuestionnaire } from '../fixtures';
+
+type Mutate = (q: any) => void;
+const withChange = (mutate: Mutate) => {
+  const q = smallQuestionnaire();
+  mutate(q);
+  return JSON.stringify(q, null, 2);
+};
+function problemsOf(text: string): Problem[] {
+  const result = loadQuestionnaire(text, 'rules/test.json');
+  if (result.ok) throw new Error('expected problems, got a valid questionnaire');
+  return result.problems;
+}
+/** The line and column where `needle` starts in `text` (1-based), to check positions independently. */
+function positionOf(text: string, needle: string, occurrence = 0) {
+  let offset = -1;
+  for (let i = 0; i <= occurrence; i++) offset = text.indexOf(needle, offset + 1);
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before.at(-1)!.length + 1 };
+}
+
+describe('loading a valid questionnaire', () => {
+  it('returns the typed questionnaire', () => {
+    const result = loadQuestionnaire(JSON.stringify(smallQuestionnaire()), 'x.json');
+    expect(result.ok && result.questionnaire.id).toBe('small');
+  });
+  it('accepts an object (the element property) without positions', () => {
+    expect(checkQuestionnaire(smallQuestionnaire()).ok).toBe(true);
+  });
+});
+
+// One row per kind of problem: what is wrong, the path reported, words the message and hint must contain.
+const rows: [string, Mutate, string, RegExp, RegExp | undefined][] = [
+  ['unknown question in a condition', (q) => (q.guidance[2].when = { answer: 'joint_wekes', atLeast: 6 }), '$.guidance[2].when.answer', /unknown question "joint_wekes"/, /did you mean "joint_weeks"/],
+  ['unknown option', (q) => (q.guidance[0].when = { answer: 'red_flags', includes: 'chest_pian' }), '$.guidance[0].when.includes', /no option "chest_pian"/, /did you mean "chest_pain"/],
+  ['unknown score', (q) => (q.guidance[3].when = { score: 'featurse', atLeast: 2 }), '$.guidance[3].when.score', /unknown score "featurse"/, /did you mean "features"/],
+  ['a value a yes/no question cannot take', (q) => (q.guidance[3].when = { answer: 'rash', equals: 'maybe' }), '$.guidance[3].when.equals', /cannot be answered "maybe"/, /yes, no, unsure/],
+  ['equals on a multiple-choice question', (q) => (q.guidance[0].when = { answer: 'red_flags', equals: 'chest_pain' }), '$.guidance[0].when.equals', /multiple choice/, /includes/],
+  ['includes on a yes/no question', (q) => (q.guidance[0].when = { answer: 'rash', includes: 'yes' }), '$.guidance[0].when.includes', /"includes" is for multiple-choice/, /equals/],
+  ['a number outside the question range', (q) => (q.guidance[2].when = { answer: 'joint_weeks', equals: 9999 }), '$.guidance[2].when.equals', /outside 0\.\.520/, undefined],
+  ['atLeast on a yes/no question', (q) => (q.guidance[2].when = { answer: 'rash', atLeast: 1 }), '$.guidance[2].when', /need a number or scale question/, /equals/],
+  ['a test with no comparison', (q) => (q.guidance[2].when = { answer: 'rash' }), '$.guidance[2].when', /needs a comparison/, /"equals"/],
+  ['a condition with no known key', (q) => (q.guidance[2].when = { anwser: 'rash', equals: 'yes' }), '$.guidance[2].when', /needs one of "all", "any"/, /did you mean "answer"/],
+  ['duplicate question ids', (q) => (q.sections[1].questions[2].id = 'joint_pain'), '$.sections[1].questions[2].id', /duplicate question id "joint_pain"/, /another id/],
+  ['duplicate guidance ids', (q) => (q.guidance[1].id = 'emergency_chest'), '$.guidance[1].id', /duplicate guidance id/, undefined],
+  ['duplicate option ids', (q) => (q.sections[0].questions[0].options[1].id = 'chest_pain'), '$.sections[0].questions[0].options[1].id', /duplicate option id "chest_pain"/, undefined],
+  ['a follow-up reading itself', (q) => (q.sections[1].questions[1].showIf = { answer: 'joint_weeks', atLeast: 1 }), '$.sections[1].questions[1].showIf.answer', /reads its own answer/, /earlier questions|asked before/],
+  ['a follow-up reading a later question', (q) => (q.sections[1].questions[1].showIf = { answer: 'rash', equals: 'yes' }), '$.sections[1].questions[1].showIf.answer', /comes later/, /move it below/],
+  ['a missing translation', (q) => delete q.sections[1].questions[0].text.hi, '$.sections[1].questions[0].text', /"hi" text is missing/, /add "hi"/],
+  ['a text in an undeclared language', (q) => (q.guidance[0].title.fr = 'Urgence'), '$.guidance[0].title.fr', /"fr" is not in "languages"/, /add "fr" to "languages"/],
+  ['an unknown source', (q) => (q.guidance[0].sources = ['scr']), '$.guidance[0].sources[0]', /unknown source "scr"/, /did you mean "src"/],
+  ['guidance no answers can trigger', (q) => (q.guidance[1].when = { all: [{ answer: 'rash', equals: 'yes' }, { answer: 'rash', equals: 'no' }] }), '$.guidance[1].when', /can never apply/, /contradictions/],
+  ['a score threshold above its maximum', (q) => (q.guidance[3].when = { score: 'features', atLeast: 3 }), '$.guidance[3].when', /can never apply/, undefined],
+  ['a threshold beyond a follow-up that is never shown', (q) => (q.sections[1].questions[1].showIf = { all: [{ answer: 'joint_pain', equals: 'yes' }, { answer: 'joint_pain', equals: 'no' }] }), '$.sections[1].questions[1].showIf', /never shown/, undefined],
+  ['atLeast above atMost', (q) => (q.guidance[4].when = { answer: 'tiredness', atLeast: 8, atMost: 2 }), '$.guidance[4].when', /above "atMost"/, undefined],
+  ['min not below max', (q) => (q.sections[1].questions[3].max = 0), '$.sections[1].questions[3].max', /must be above "min"/, undefined],
+  ['an unknown property', (q) => (q.guidance[0].titel = { en: 'x', hi: 'y' }), '$.guidance[0].titel', /unknown property "titel"/, /did you mean "title"/],
+  ['an unknown question type', (q) => (q.sections[1].questions[0].type = 'yes_no'), '$.sections[1].questions[0].type', /unknown question type "yes_no"/, /did you mean "yesno"/],
+  ['an unknown level', (q) => (q.guidance[0].level = 'emergancy'), '$.guidance[0].level', /unknown level "emergancy"/, /did you mean "emergency"/],
+  ['a missing required field', (q) => delete q.guidance[0].sources, '$.guidance[0].sources', /"sources" is missing/, /add "sources"/],
+  ['a wrong type', (q) => (q.sections[1].questions[3].min = '0'), '$.sections[1].questions[3].min', /expected number, got the text "0"/, undefined],
+  ['an id that is not snake_case', (q) => (q.sections[1].questions[0].id = 'Joint-Pain'), '$.sections[1].questions[0].id', /snake_case/, undefined],
+  ['a score reading a score', (q) => (q.scores[0].items.push({ when: { score: 'features', atLeast: 1 } })), '$.scores[0].items[2].when.score', /cannot read a score/, undefined],
+  ['an emergency number with letters', (q) => (q.emergencyNumber = 'call 112'), '$.emergencyNumber', /digits only/, undefined],
+];
+
+describe('each kind of problem is named, placed and explained', () => {
+  it.each(rows)('%s', (_name, mutate, path, message, hint) => {
+    const text = withChange(mutate);
+    const problems = problemsOf(text);
+    const problem = problems.find((p) => p.path === path);
+    expect(problem, `problems were: ${problems.map(formatProblem).join('\n')}`).toBeDefined();
+    expect(problem!.message).toMatch(message);
+    if (hint) expect(problem!.hint).toMatch(hint);
+    expect(problem!.file).toBe('rules/test.json');
+    expect(problem!.line).toBeGreaterThan(1);
+    expect(problem!.column).toBeGreaterThan(0);
+  });
+});
+
+describe('positions point at the text to edit', () => {
+  it('places an unknown question at its value', () => {
+    const text = withChange((q) => (q.guidance[2].when = { answer: 'joint_wekes', atLeast: 6 }));
+    const [problem] = problemsOf(text);
+    expect(problem).toMatchObject(positionOf(text, '"joint_wekes"'));
+  });
+  it('places an unknown property at its name', () => {
+    const text = withChange((q) => (q.guidance[0].titel = { en: 'x', hi: 'y' }));
+    expect(problemsOf(text).find((p) => p.path === '$.guidance[0].titel')).toMatchObject(positionOf(text, '"titel"'));
+  });
+  it('prints as file:line:col  path  message  (hint)', () => {
+    const text = withChange((q) => (q.guidance[2].when = { answer: 'joint_wekes', atLeast: 6 }));
+    const { line, column } = positionOf(text, '"joint_wekes"');
+    expect(formatProblem(problemsOf(text)[0]!)).toBe(
+      `rules/test.json:${line}:${column}  $.guidance[2].when.answer  unknown question "joint_wekes"  (did you mean "joint_weeks"?)`,
+    );
+  });
+});
+
+describe('hostile input gives problems, never an exception', () => {
+  const cases: [string, string, RegExp][] = [
+    ['an empty file', '', /empty/],
+    ['whitespace only', '  \n\t', /empty/],
+    ['not JSON', 'hello', /JSON syntax error/],
+    ['a trailing comma', '{"id": "x",}', /JSON syntax error/],
+    ['a comment', '{"id": "x" // no\n}', /JSON syntax error/],
+    ['a JSON array', '[]', /expected object, got a list/],
+    ['a JSON string', '"lupus"', /expected object/],
+    ['null', 'null', /expected object, got null/],
+    ['deep nesting', '['.repeat(100000), /deeper than 64/],
+    ['deep nesting in conditions', `{"guidance": [${'{"not":'.repeat(80)}{}${'}'.repeat(80)}]}`, /deeper than 64/],
+    ['__proto__ and constructor keys', '{"__proto__": {"polluted": true}, "constructor": {"prototype": 1}}', /unknown property "__proto__"/],
+    ['a 10 MB file', `{"id": "${'x'.repeat(10_000_000)}"}`, /too large \(10\.0 MB\)/],
+    ['wrong types everywhere', '{"id": 1, "version": [], "title": "t", "languages": {}, "sections": 5, "guidance": null, "sources": "s", "emergencyNumber": 112}', /expected/],
+  ];
+  it.each(cases)('%s', (_name, text, message) => {
+    const problems = problemsOf(text);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.map((p) => p.message).join('\n')).toMatch(message);
+    expect(({} as any).polluted).toBeUndefined();
+  });
+  it('reports a syntax error at its line and column', () => {
+    const problems = problemsOf('{\n  "id": "x"\n  "version": "1.0.0"\n}');
+    expect(problems[0]).toMatchObject({ line: 3, column: 3, message: expect.stringMatching(/CommaExpected/), hint: expect.stringMatching(/comma is missing/) });
+  });
+});
