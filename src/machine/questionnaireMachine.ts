@@ -1,0 +1,193 @@
+/**
+ * The questionnaire as a state machine: intro → questions (red flags first, follow-ups as
+ * their showIf holds) → review → result. No DOM: the UI sends events and renders snapshots.
+ */
+import { assertEvent, assign, setup } from 'xstate';
+import { valueProblem } from '../engine/answers';
+import { hasEmergency, visibleQuestions } from '../engine/evaluate';
+import { modelOf } from '../engine/model';
+import type { AnswerValue, Answers, Questionnaire } from '../questionnaire/schema';
+
+export type Step = 'intro' | 'question' | 'review' | 'result';
+export type InputError = 'required' | 'range' | 'whole';
+
+/** What a resumed session restores (persist="session"). */
+export interface Resume {
+  answers: Answers;
+  step: Step;
+  current: string | null;
+  editing?: boolean;
+  stoppedEarly?: boolean;
+}
+
+export interface MachineInput {
+  questionnaire: Questionnaire;
+  resume?: Resume;
+}
+
+export interface MachineContext {
+  questionnaire: Questionnaire;
+  answers: Answers;
+  /** The question on screen (also remembered on the review and result screens for "Back"). */
+  current: string | null;
+  error: InputError | null;
+  /** Came from the review screen: "Next" returns there once no new follow-up is left. */
+  editing: boolean;
+  /** The result was reached by an emergency answer, before the end. */
+  stoppedEarly: boolean;
+  resume?: Resume;
+}
+
+export type MachineEvent =
+  | { type: 'user.answer'; value: AnswerValue | undefined }
+  | { type: 'user.next' }
+  | { type: 'user.back' }
+  | { type: 'user.edit'; questionId: string }
+  | { type: 'user.restart' };
+
+const visible = (ctx: MachineContext) => visibleQuestions(ctx.questionnaire, ctx.answers);
+const positionOf = (ctx: MachineContext) => (ctx.current ? visible(ctx).indexOf(ctx.current) : -1);
+/** The next visible question after the current one; when editing, the next one still unanswered. */
+function nextQuestion(ctx: MachineContext): string | undefined {
+  const ids = visible(ctx);
+  const after = ids.slice(ids.indexOf(ctx.current ?? '') + 1);
+  return ctx.editing ? after.find((id) => !Object.hasOwn(ctx.answers, id)) : after[0];
+}
+const firstUnanswered = (ctx: MachineContext) => visible(ctx).find((id) => !Object.hasOwn(ctx.answers, id));
+/** Keeps only answers to questions still asked: changing an answer that hides follow-ups drops theirs. */
+function pruneHidden(questionnaire: Questionnaire, answers: Answers): Answers {
+  let current = answers;
+  // Dropping one answer can hide further follow-ups, so repeat until nothing changes.
+  for (;;) {
+    const shown = new Set(visibleQuestions(questionnaire, current));
+    const kept = Object.fromEntries(Object.entries(current).filter(([id]) => shown.has(id)));
+    if (Object.keys(kept).length === Object.keys(current).length) return kept;
+    current = kept;
+  }
+}
+function inputError(ctx: MachineContext, value: unknown): InputError | null {
+  const compiled = ctx.current ? modelOf(ctx.questionnaire).questionById.get(ctx.current) : undefined;
+  if (!compiled || value === undefined) return 'required';
+  if (Array.isArray(value) && value.length === 0) return 'required';
+  const problem = valueProblem(compiled.question, value);
+  if (!problem) return null;
+  return /whole number/.test(problem) ? 'whole' : /range|number/.test(problem) ? 'range' : 'required';
+}
+
+export const questionnaireMachine = setup({
+  types: {
+    context: {} as MachineContext,
+    events: {} as MachineEvent,
+    input: {} as MachineInput,
+  },
+  guards: {
+    resumesAt: ({ context }, step: Step) =>
+      context.resume?.step === step && (step !== 'question' || visibleQuestions(context.questionnaire, context.resume.answers).includes(context.resume.current ?? '')),
+    isUnanswered: ({ context }) => !context.current || !Object.hasOwn(context.answers, context.current),
+    callsForEmergency: ({ context }) => hasEmergency(context.questionnaire, context.answers),
+    hasNextQuestion: ({ context }) => nextQuestion(context) !== undefined,
+    isFirstQuestion: ({ context }) => positionOf(context) <= 0,
+    isEditing: ({ context }) => context.editing,
+    hasUnansweredQuestion: ({ context }) => firstUnanswered(context) !== undefined,
+    stoppedEarly: ({ context }) => context.stoppedEarly,
+    isKnownQuestion: ({ context, event }) => {
+      assertEvent(event, 'user.edit');
+      return visible(context).includes(event.questionId);
+    },
+  },
+  actions: {
+    restore: assign(({ context }) => ({
+      answers: pruneHidden(context.questionnaire, context.resume?.answers ?? {}),
+      current: context.resume?.current ?? null,
+      editing: context.resume?.editing ?? false,
+      stoppedEarly: context.resume?.stoppedEarly ?? false,
+      resume: undefined,
+    })),
+    recordAnswer: assign(({ context, event }) => {
+      assertEvent(event, 'user.answer');
+      const error = inputError(context, event.value);
+      const answers = { ...context.answers };
+      if (context.current) delete answers[context.current];
+      if (error === null && context.current) answers[context.current] = event.value!;
+      return { answers: pruneHidden(context.questionnaire, answers), error: error === 'required' ? null : error };
+    }),
+    flagMissingAnswer: assign(({ context }) => ({ error: context.error ?? ('required' as const) })),
+    goToFirstQuestion: assign(({ context }) => ({ current: visible(context)[0] ?? null, error: null, editing: false })),
+    goToNextQuestion: assign(({ context }) => ({ current: nextQuestion(context) ?? null, error: null })),
+    goToPreviousQuestion: assign(({ context }) => ({ current: visible(context)[positionOf(context) - 1] ?? null, error: null })),
+    goToLastQuestion: assign(({ context }) => ({ current: visible(context).at(-1) ?? null, error: null, editing: false })),
+    goToEditedQuestion: assign(({ event }) => {
+      assertEvent(event, 'user.edit');
+      return { current: event.questionId, editing: true, error: null };
+    }),
+    goToFirstUnanswered: assign(({ context }) => ({ current: firstUnanswered(context) ?? null, editing: true, error: 'required' as const })),
+    leaveEditing: assign({ editing: false, error: null }),
+    markStoppedEarly: assign({ stoppedEarly: true, editing: false, error: null }),
+    markCompleted: assign({ stoppedEarly: false }),
+    clearAll: assign({ answers: {}, current: null, error: null, editing: false, stoppedEarly: false }),
+  },
+}).createMachine({
+  id: 'symptomCheck',
+  context: ({ input }) => ({
+    questionnaire: input.questionnaire,
+    answers: {},
+    current: null,
+    error: null,
+    editing: false,
+    stoppedEarly: false,
+    resume: input.resume,
+  }),
+  initial: 'starting',
+  on: {
+    'user.restart': { target: '.intro', actions: 'clearAll' },
+  },
+  states: {
+    starting: {
+      always: [
+        { guard: { type: 'resumesAt', params: 'result' }, target: 'result', actions: 'restore' },
+        { guard: { type: 'resumesAt', params: 'review' }, target: 'review', actions: 'restore' },
+        { guard: { type: 'resumesAt', params: 'question' }, target: 'question', actions: 'restore' },
+        { target: 'intro', actions: 'restore' },
+      ],
+    },
+    intro: {
+      on: { 'user.next': { target: 'question', actions: 'goToFirstQuestion' } },
+    },
+    question: {
+      on: {
+        'user.answer': { actions: 'recordAnswer' },
+        'user.next': [
+          // Emergency answers win over everything, even an unanswered follow-up on screen.
+          { guard: 'callsForEmergency', target: 'result', actions: 'markStoppedEarly' },
+          { guard: 'isUnanswered', actions: 'flagMissingAnswer' },
+          { guard: 'hasNextQuestion', actions: 'goToNextQuestion' },
+          { target: 'review', actions: 'leaveEditing' },
+        ],
+        'user.back': [
+          { guard: 'isEditing', target: 'review', actions: 'leaveEditing' },
+          { guard: 'isFirstQuestion', target: 'intro' },
+          { actions: 'goToPreviousQuestion' },
+        ],
+      },
+    },
+    review: {
+      on: {
+        'user.edit': { guard: 'isKnownQuestion', target: 'question', actions: 'goToEditedQuestion' },
+        'user.next': [
+          { guard: 'callsForEmergency', target: 'result', actions: 'markStoppedEarly' },
+          // An answer cleared while editing must be given before the advice.
+          { guard: 'hasUnansweredQuestion', target: 'question', actions: 'goToFirstUnanswered' },
+          { target: 'result', actions: 'markCompleted' },
+        ],
+        'user.back': { target: 'question', actions: 'goToLastQuestion' },
+      },
+    },
+    result: {
+      on: {
+        'user.back': [{ guard: 'stoppedEarly', target: 'question', actions: 'leaveEditing' }, { target: 'review' }],
+      },
+    },
+  },
+});
+
+export type QuestionnaireMachine = typeof questionnaireMachine;

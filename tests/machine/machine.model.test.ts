@@ -1,0 +1,174 @@
+/**
+ * Model-based tests: xstate/graph walks every reachable state of the machine (answers
+ * included) and every transition, then each generated path is replayed on a real actor while
+ * the user-facing promises are checked at every step.
+ */
+import { describe, expect, it } from 'vitest';
+import { createActor, type SnapshotFrom } from 'xstate';
+import { createTestModel } from 'xstate/graph';
+import { visibleQuestions } from '../../src/engine/evaluate';
+import { progressOf } from '../../src/machine/progress';
+import { questionnaireMachine, type MachineEvent } from '../../src/machine/questionnaireMachine';
+import type { Questionnaire } from '../../src/questionnaire/schema';
+import { smallQuestionnaire } from '../fixtures';
+
+/** The fixture cut to four questions (red flags, a yes/no with a number follow-up, one more) to keep the state space small. */
+function modelQuestionnaire(): Questionnaire {
+  const q = smallQuestionnaire();
+  q.sections[1]!.questions = q.sections[1]!.questions.slice(0, 3);
+  q.guidance = q.guidance.filter((g) => !['info_tired'].includes(g.id));
+  return q;
+}
+const questionnaire = modelQuestionnaire();
+type Snap = SnapshotFrom<typeof questionnaireMachine>;
+
+const answerSamples: Record<string, MachineEvent[]> = {
+  red_flags: [['chest_pain'], ['swollen_leg'], ['none'], []].map((value) => ({ type: 'user.answer', value })),
+  joint_pain: ['yes', 'no'].map((value) => ({ type: 'user.answer', value })),
+  joint_weeks: [8, -1].map((value) => ({ type: 'user.answer', value })),
+  rash: ['yes', 'unsure'].map((value) => ({ type: 'user.answer', value })),
+};
+
+function eventsFor(snapshot: Snap): MachineEvent[] {
+  const always: MachineEvent[] = [{ type: 'user.next' }, { type: 'user.back' }, { type: 'user.restart' }];
+  if (snapshot.matches('question')) return [...(answerSamples[snapshot.context.current!] ?? []), ...always];
+  if (snapshot.matches('review')) {
+    return [...visibleQuestions(questionnaire, snapshot.context.answers).map((questionId) => ({ type: 'user.edit' as const, questionId })), ...always];
+  }
+  return always;
+}
+
+const serializeState = (s: Snap) => JSON.stringify([s.value, s.context.answers, s.context.current, s.context.editing, s.context.stoppedEarly, s.context.error]);
+const model = createTestModel(questionnaireMachine, { input: { questionnaire }, events: eventsFor, serializeState } as never);
+
+/** What must hold on every screen, whatever path led there. */
+function checkInvariants(snapshot: Snap) {
+  const { answers, current } = snapshot.context;
+  const shown = visibleQuestions(questionnaire, answers);
+  // Never an answer to a question that is not asked.
+  for (const id of Object.keys(answers)) expect(shown).toContain(id);
+  const progress = progressOf(snapshot);
+  if (snapshot.matches('question')) {
+    expect(shown).toContain(current);
+    expect(progress.index).toBeGreaterThan(0);
+    expect(progress.index).toBeLessThanOrEqual(progress.total);
+  }
+  if (snapshot.matches('result') && !snapshot.context.stoppedEarly) {
+    // A completed run answered every question asked.
+    for (const id of shown) expect(answers).toHaveProperty(id);
+  }
+  if (snapshot.matches('intro')) expect(progress.index).toBe(0);
+}
+
+describe('the questionnaire machine, every path', () => {
+  const paths = model.getShortestPaths();
+
+  it('reaches every screen', () => {
+    const reached = new Set(paths.map((p) => String(p.state.value)));
+    expect([...reached].sort()).toEqual(['intro', 'question', 'result', 'review']);
+    expect(paths.length).toBeGreaterThan(100);
+  });
+
+  it('keeps its promises on every step of every shortest path', async () => {
+    for (const path of paths) {
+      const actor = createActor(questionnaireMachine, { input: { questionnaire } }).start();
+      let before = actor.getSnapshot();
+      const send = ({ event }: { event: MachineEvent }) => {
+        before = actor.getSnapshot();
+        actor.send(event);
+        const after = actor.getSnapshot();
+        checkTransition(before, event, after);
+      };
+      await path.test({
+        events: { 'user.answer': send, 'user.next': send, 'user.back': send, 'user.edit': send, 'user.restart': send } as never,
+        states: {
+          intro: (s: Snap) => checkInvariants(s),
+          question: (s: Snap) => checkInvariants(s),
+          review: (s: Snap) => checkInvariants(s),
+          result: (s: Snap) => checkInvariants(s),
+        } as never,
+      });
+      expect(serializeState(actor.getSnapshot())).toBe(serializeState(path.state as Snap));
+    }
+  });
+
+  it('takes every transition of the adjacency map', async () => {
+    const adjacency = model.getAdjacencyMap();
+    let transitions = 0;
+    for (const { state, transitions: next } of Object.values(adjacency)) {
+      for (const { event, state: expected } of Object.values(next)) {
+        const actor = createActor(questionnaireMachine, { input: { questionnaire }, snapshot: questionnaireMachine.resolveState({ value: (state as Snap).value as never, context: (state as Snap).context }) as never }).start();
+        actor.send(event as MachineEvent);
+        checkTransition(state as Snap, event as MachineEvent, actor.getSnapshot());
+        expect(serializeState(actor.getSnapshot())).toBe(serializeState(expected as Snap));
+        transitions++;
+      }
+    }
+    expect(transitions).toBeGreaterThan(paths.length);
+  });
+});
+
+/** The promises each event makes to the patient. */
+function checkTransition(before: Snap, event: MachineEvent, after: Snap) {
+  switch (event.type) {
+    case 'user.restart':
+      expect(after.value).toBe('intro');
+      expect(after.context.answers).toEqual({});
+      break;
+    case 'user.back':
+      if (before.matches('intro')) expect(after.value).toBe('intro');
+      else expect(after.context.answers).toEqual(before.context.answers); // back keeps answers
+      if (before.matches('question') && before.context.editing) expect(after.value).toBe('review');
+      break;
+    case 'user.next':
+      if (before.matches('question') && !Object.hasOwn(before.context.answers, before.context.current!) && !before.context.answers.red_flags?.includes('chest_pain')) {
+        expect(after.value).toBe('question');
+        expect(after.context.error).not.toBeNull(); // never a silent no-op
+      }
+      if ((before.matches('question') || before.matches('review')) && (before.context.answers.red_flags as string[] | undefined)?.includes('chest_pain')) {
+        expect(after.value).toBe('result'); // emergency ends the questionnaire at once
+        expect(after.context.stoppedEarly).toBe(true);
+      }
+      if (before.matches('question') && before.context.editing && after.matches('question')) {
+        expect(Object.hasOwn(after.context.answers, after.context.current!)).toBe(false); // only new follow-ups
+      }
+      break;
+    case 'user.edit':
+      expect(after.value).toBe('question');
+      expect(after.context.current).toBe(event.questionId);
+      expect(after.context.answers).toEqual(before.context.answers);
+      break;
+    case 'user.answer':
+      if (event.value === -1) expect(after.context.error).toBe('range');
+      break;
+  }
+}
+
+describe('journeys a patient takes', () => {
+  const start = () => createActor(questionnaireMachine, { input: { questionnaire } }).start();
+  it('changing an answer that hides a follow-up drops the follow-up answer', () => {
+    const actor = start();
+    for (const e of [{ type: 'user.next' }, { type: 'user.answer', value: ['none'] }, { type: 'user.next' }, { type: 'user.answer', value: 'yes' }, { type: 'user.next' }, { type: 'user.answer', value: 8 }, { type: 'user.back' }, { type: 'user.answer', value: 'no' }] as MachineEvent[]) actor.send(e);
+    expect(actor.getSnapshot().context.answers).toEqual({ red_flags: ['none'], joint_pain: 'no' });
+  });
+  it('editing from review goes through new follow-ups, then back to review', () => {
+    const actor = start();
+    for (const e of [{ type: 'user.next' }, { type: 'user.answer', value: ['none'] }, { type: 'user.next' }, { type: 'user.answer', value: 'no' }, { type: 'user.next' }, { type: 'user.answer', value: 'no' }, { type: 'user.next' }] as MachineEvent[]) actor.send(e);
+    expect(actor.getSnapshot().value).toBe('review');
+    actor.send({ type: 'user.edit', questionId: 'joint_pain' });
+    actor.send({ type: 'user.answer', value: 'yes' });
+    actor.send({ type: 'user.next' });
+    expect(actor.getSnapshot().context.current).toBe('joint_weeks');
+    actor.send({ type: 'user.answer', value: 3 });
+    actor.send({ type: 'user.next' });
+    expect(actor.getSnapshot().value).toBe('review');
+    expect(progressOf(actor.getSnapshot()).total).toBe(4);
+  });
+  it('resumes where a saved session left off, dropping answers that no longer apply', () => {
+    const actor = createActor(questionnaireMachine, {
+      input: { questionnaire, resume: { step: 'question', current: 'rash', answers: { red_flags: ['none'], joint_pain: 'no', joint_weeks: 8 } } },
+    }).start();
+    expect(actor.getSnapshot().value).toBe('question');
+    expect(actor.getSnapshot().context).toMatchObject({ current: 'rash', answers: { red_flags: ['none'], joint_pain: 'no' } });
+  });
+});
