@@ -96,7 +96,7 @@ describe('the questionnaire machine, every path', () => {
     const adjacency = model.getAdjacencyMap();
     let transitions = 0;
     for (const { state, transitions: next } of Object.values(adjacency)) {
-      for (const { event, state: expected } of Object.values(next)) {
+      for (const { event, state: expected } of Object.values(next as Record<string, { event: MachineEvent; state: Snap }>)) {
         const actor = createActor(questionnaireMachine, { input: { questionnaire }, snapshot: questionnaireMachine.resolveState({ value: (state as Snap).value as never, context: (state as Snap).context }) as never }).start();
         actor.send(event as MachineEvent);
         checkTransition(state as Snap, event as MachineEvent, actor.getSnapshot());
@@ -121,7 +121,7 @@ function checkTransition(before: Snap, event: MachineEvent, after: Snap) {
       if (before.matches('question') && before.context.editing) expect(after.value).toBe('review');
       break;
     case 'user.next':
-      if (before.matches('question') && !Object.hasOwn(before.context.answers, before.context.current!) && !before.context.answers.red_flags?.includes('chest_pain')) {
+      if (before.matches('question') && !Object.hasOwn(before.context.answers, before.context.current!) && !(before.context.answers.red_flags as string[] | undefined)?.includes('chest_pain')) {
         expect(after.value).toBe('question');
         expect(after.context.error).not.toBeNull(); // never a silent no-op
       }

@@ -1,0 +1,29 @@
+import { useSpeech } from './context';
+import { Disclaimer } from './Disclaimer';
+import type { Questionnaire } from '../questionnaire/schema';
+
+interface Props {
+  questionnaire: Questionnaire;
+  persist: boolean;
+  headingRef: preact.Ref<HTMLHeadingElement>;
+  onStart: () => void;
+}
+
+export function Intro({ questionnaire, persist, headingRef, onStart }: Props) {
+  const { t, text } = useSpeech();
+  return (
+    <section class="screen" part="intro" aria-labelledby="sc-intro-heading">
+      <h2 id="sc-intro-heading" class="heading" part="heading" tabIndex={-1} ref={headingRef}>
+        {text(questionnaire.title) || t.introHeading}
+      </h2>
+      <p>{questionnaire.intro ? text(questionnaire.intro) : t.introBody}</p>
+      <Disclaimer />
+      <p class="privacy">{persist ? t.privacyPersist : t.privacy}</p>
+      <div class="actions">
+        <button type="button" class="button primary" part="button button-primary" onClick={onStart}>
+          {t.start}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,227 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { InputError } from '../machine/questionnaireMachine';
+import type { AnswerValue, Option, Question } from '../questionnaire/schema';
+import { useSpeech } from './context';
+
+interface Props {
+  question: Question;
+  value: AnswerValue | undefined;
+  error: InputError | null;
+  /** Bumped on every "Next" that was refused, so the error takes focus each time. */
+  refusals: number;
+  index: number;
+  total: number;
+  headingRef: preact.Ref<HTMLHeadingElement>;
+  onAnswer: (value: AnswerValue | undefined) => void;
+  onNext: () => void;
+  onBack: () => void;
+}
+
+/** One question a screen: native inputs in a fieldset whose legend is the heading. */
+export function QuestionStep({ question, value, error, refusals, index, total, headingRef, onAnswer, onNext, onBack }: Props) {
+  const { t, text } = useSpeech();
+  const errorRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (refusals > 0 && error) errorRef.current?.focus();
+  }, [refusals]);
+  const id = `sc-q-${question.id}`;
+  const describedBy = [question.help && `${id}-help`, question.type === 'multi' && `${id}-tick`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  return (
+    <form
+      class="screen"
+      part="question"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        onNext();
+      }}
+    >
+      <p class="progress" part="progress">
+        {t.progress(index, total)}
+      </p>
+      <fieldset class="fieldset" aria-describedby={describedBy} aria-invalid={error ? 'true' : undefined}>
+        <legend class="legend">
+          <h2 id={`${id}-heading`} class="heading" part="heading" tabIndex={-1} ref={headingRef}>
+            {text(question.text)}
+          </h2>
+        </legend>
+        {question.help && (
+          <p id={`${id}-help`} class="help">
+            {text(question.help)}
+          </p>
+        )}
+        {question.type === 'multi' && (
+          <p id={`${id}-tick`} class="help">
+            {t.tickAll}
+          </p>
+        )}
+        {error && (
+          <p id={`${id}-error`} class="error" part="error" role="alert" tabIndex={-1} ref={errorRef}>
+            <span class="visually-hidden">{t.errorPrefix} </span>
+            {errorText(question, error, t)}
+          </p>
+        )}
+        <Answer question={question} value={value} onAnswer={onAnswer} id={id} />
+      </fieldset>
+      <div class="actions">
+        <button type="button" class="button" part="button" onClick={onBack}>
+          {t.back}
+        </button>
+        <button type="submit" class="button primary" part="button button-primary">
+          {t.next}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function errorText(question: Question, error: InputError, t: ReturnType<typeof useSpeech>['t']): string {
+  if (error === 'whole') return t.wholeNumber;
+  if (error === 'range' && (question.type === 'number' || question.type === 'scale')) return t.numberRange(question.min, question.max);
+  return t.required;
+}
+
+interface AnswerProps {
+  question: Question;
+  value: AnswerValue | undefined;
+  onAnswer: (value: AnswerValue | undefined) => void;
+  id: string;
+}
+
+function Answer({ question, value, onAnswer, id }: AnswerProps) {
+  const { t, text } = useSpeech();
+  switch (question.type) {
+    case 'yesno':
+      return (
+        <Choices
+          name={id}
+          choices={[
+            { id: 'yes', label: t.yes },
+            { id: 'no', label: t.no },
+            { id: 'unsure', label: t.unsure },
+          ]}
+          selected={value}
+          onSelect={onAnswer}
+        />
+      );
+    case 'single':
+      return <Choices name={id} choices={question.options.map((o) => choiceOf(o, text))} selected={value} onSelect={onAnswer} />;
+    case 'multi':
+      return <MultiChoices question={question} value={Array.isArray(value) ? value : []} onAnswer={onAnswer} id={id} />;
+    case 'scale': {
+      const points = Array.from({ length: question.max - question.min + 1 }, (_, i) => question.min + i);
+      return (
+        <div class="scale">
+          {(question.minLabel || question.maxLabel) && (
+            <p class="scale-ends" id={`${id}-ends`}>
+              <span>
+                {question.min}: {text(question.minLabel)}
+              </span>
+              <span>
+                {question.max}: {text(question.maxLabel)}
+              </span>
+            </p>
+          )}
+          <Choices name={id} inline choices={points.map((n) => ({ id: n, label: String(n) }))} selected={value} onSelect={onAnswer} />
+          <Choices name={`${id}-unsure`} choices={[{ id: 'unsure', label: t.ratherNotSay }]} selected={value} onSelect={onAnswer} />
+        </div>
+      );
+    }
+    case 'number':
+      return <NumberAnswer question={question} value={value} onAnswer={onAnswer} id={id} />;
+  }
+}
+
+interface Choice {
+  id: string | number;
+  label: string;
+  help?: string;
+}
+const choiceOf = (o: Option, text: ReturnType<typeof useSpeech>['text']): Choice => ({ id: o.id, label: text(o.text), ...(o.help ? { help: text(o.help) } : {}) });
+
+function Choices({ name, choices, selected, onSelect, inline }: { name: string; choices: Choice[]; selected: AnswerValue | undefined; onSelect: (value: string | number) => void; inline?: boolean }) {
+  return (
+    <div class={inline ? 'options inline' : 'options'}>
+      {choices.map((choice) => (
+        <label class="option" part="option" key={choice.id}>
+          <input type="radio" name={name} value={String(choice.id)} checked={selected === choice.id} onChange={() => onSelect(choice.id)} part="input" />
+          <span class="option-text">
+            {choice.label}
+            {choice.help && <span class="option-help">{choice.help}</span>}
+          </span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+function MultiChoices({ question, value, onAnswer, id }: { question: Extract<Question, { type: 'multi' }>; value: string[]; onAnswer: (value: string[] | undefined) => void; id: string }) {
+  const { text } = useSpeech();
+  const toggle = (option: Option, checked: boolean) => {
+    // "None of these" and "Not sure" stand alone: ticking one clears the rest, and vice versa.
+    const exclusive = new Set(question.options.filter((o) => o.exclusive).map((o) => o.id));
+    const next = checked ? (option.exclusive ? [option.id] : [...value.filter((v) => !exclusive.has(v)), option.id]) : value.filter((v) => v !== option.id);
+    onAnswer(next.length ? question.options.map((o) => o.id).filter((o) => next.includes(o)) : undefined);
+  };
+  return (
+    <div class="options">
+      {question.options.map((option) => (
+        <label class={option.exclusive ? 'option exclusive' : 'option'} part="option" key={option.id}>
+          <input type="checkbox" name={id} value={option.id} checked={value.includes(option.id)} onChange={(e) => toggle(option, e.currentTarget.checked)} part="input" />
+          <span class="option-text">
+            {text(option.text)}
+            {option.help && <span class="option-help">{text(option.help)}</span>}
+          </span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+function NumberAnswer({ question, value, onAnswer, id }: { question: Extract<Question, { type: 'number' }>; value: AnswerValue | undefined; onAnswer: (value: AnswerValue | undefined) => void; id: string }) {
+  const { t, text } = useSpeech();
+  const [draft, setDraft] = useState(typeof value === 'number' ? String(value) : '');
+  const unit = text(question.unit);
+  const onInput = (raw: string) => {
+    setDraft(raw);
+    const trimmed = raw.trim().replace(',', '.');
+    if (trimmed === '') return onAnswer(undefined);
+    const n = Number(trimmed);
+    // Text that is not a number is passed on as is, so the machine reports it.
+    onAnswer(/^-?\d+(\.\d+)?$/.test(trimmed) && Number.isFinite(n) ? n : trimmed);
+  };
+  return (
+    <div class="number">
+      <div class="number-row">
+        <input
+          id={`${id}-input`}
+          class="number-input"
+          part="input"
+          type="text"
+          inputMode={question.integer ? 'numeric' : 'decimal'}
+          autoComplete="off"
+          aria-labelledby={`${id}-heading${unit ? ` ${id}-unit` : ''}`}
+          value={draft}
+          onInput={(e) => onInput(e.currentTarget.value)}
+        />
+        {unit && (
+          <span id={`${id}-unit`} class="unit">
+            {unit}
+          </span>
+        )}
+      </div>
+      <label class="option" part="option">
+        <input
+          type="checkbox"
+          checked={value === 'unsure'}
+          onChange={(e) => {
+            if (e.currentTarget.checked) setDraft('');
+            onAnswer(e.currentTarget.checked ? 'unsure' : undefined);
+          }}
+          part="input"
+        />
+        <span class="option-text">{t.ratherNotSay}</span>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import { useState } from 'preact/hooks';
+import { answerText } from '../engine/describe';
+import type { AppliedGuidance } from '../engine/evaluate';
+import { modelOf } from '../engine/model';
+import { LEVELS, type Answers, type Questionnaire } from '../questionnaire/schema';
+import { useSpeech } from './context';
+import { Disclaimer } from './Disclaimer';
+import { formatDate, summaryText } from './summaryText';
+
+interface Props {
+  questionnaire: Questionnaire;
+  answers: Answers;
+  visible: string[];
+  guidance: AppliedGuidance[];
+  stoppedEarly: boolean;
+  emergencyNumber: string;
+  persist: boolean;
+  date: Date;
+  headingRef: preact.Ref<HTMLHeadingElement>;
+  onBack: () => void;
+  onRestart: () => void;
+  onClear: () => void;
+  onPrint: () => void;
+}
+
+/** Guidance grouped by urgency, emergency first and unmistakable, each with its reasons. */
+export function Result(props: Props) {
+  const { questionnaire, answers, visible, guidance, stoppedEarly, emergencyNumber, persist, date, headingRef } = props;
+  const { t, text, lang } = useSpeech();
+  const [status, setStatus] = useState('');
+  const emergency = guidance.some((g) => g.level === 'emergency');
+  const summary = () => summaryText({ questionnaire, answers, visible, guidance, lang, date });
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(summary());
+      setStatus(t.copied);
+    } catch {
+      setStatus(t.copyFailed);
+    }
+  };
+  const model = modelOf(questionnaire);
+  return (
+    <section class="screen" part="result" aria-labelledby="sc-result-heading">
+      {emergency && (
+        <div class="emergency" part="emergency">
+          <p class="emergency-call">
+            <a href={`tel:${emergencyNumber}`} class="emergency-number">
+              {t.callNow(emergencyNumber)}
+            </a>
+          </p>
+          <p class="emergency-title">{t.levels.emergency}</p>
+        </div>
+      )}
+      <h2 id="sc-result-heading" class="heading" part="heading" tabIndex={-1} ref={headingRef}>
+        {emergency ? t.levels.emergency : t.resultHeading}
+      </h2>
+      {stoppedEarly && <p class="stopped">{t.stoppedEarly}</p>}
+      <div class="screen-only">
+        {LEVELS.filter((level) => guidance.some((g) => g.level === level)).map((level) => (
+          <section class={`level level-${level}`} part={`level level-${level}`} key={level} aria-labelledby={`sc-level-${level}`}>
+            <h3 id={`sc-level-${level}`} class="level-heading">
+              {t.levels[level]}
+            </h3>
+            {guidance
+              .filter((g) => g.level === level)
+              .map((g) => (
+                <article class="guidance" part="guidance" key={g.id} aria-labelledby={`sc-g-${g.id}`}>
+                  <h4 id={`sc-g-${g.id}`}>{g.title}</h4>
+                  <p>{g.text}</p>
+                  {g.because.length > 0 && (
+                    <div class="because">
+                      <p>{t.because}</p>
+                      <ul>
+                        {g.because.map((reason) => (
+                          <li key={reason}>{reason}</li>
+                        ))}
+                      </ul>
+                    </div>
+                  )}
+                  <p class="sources">
+                    {t.sourcesLabel} {g.sources.map((id) => questionnaire.sources.find((s) => s.id === id)?.title ?? id).join('; ')}
+                  </p>
+                </article>
+              ))}
+          </section>
+        ))}
+      </div>
+      <Disclaimer />
+      <div class="actions no-print">
+        <button type="button" class="button primary" part="button button-primary" onClick={props.onPrint}>
+          {t.print}
+        </button>
+        <button type="button" class="button" part="button" onClick={copy}>
+          {t.copy}
+        </button>
+        <button type="button" class="button" part="button" onClick={props.onBack}>
+          {t.back}
+        </button>
+        <button type="button" class="button" part="button" onClick={props.onRestart}>
+          {t.restart}
+        </button>
+        {persist && (
+          <button type="button" class="button" part="button" onClick={props.onClear}>
+            {t.clearAnswers}
+          </button>
+        )}
+      </div>
+      <p class="status" role="status">
+        {status}
+      </p>
+      <section class="print-summary" part="summary" aria-hidden="true">
+        <h3>{t.summaryHeading}</h3>
+        <p>
+          {t.summaryDate}: {formatDate(date, lang)} · {t.summaryRules}: {text(questionnaire.title)} ({questionnaire.id} {questionnaire.version})
+        </p>
+        <h4>{t.advice}</h4>
+        <ul>
+          {guidance.map((g) => (
+            <li key={g.id}>
+              <strong>
+                {t.levels[g.level]}: {g.title}
+              </strong>{' '}
+              {g.text} {g.because.length > 0 && `${t.because} ${g.because.join('; ')}`}
+            </li>
+          ))}
+        </ul>
+        <h4>{t.yourAnswers}</h4>
+        <dl class="answers compact">
+          {visible.map((id) => {
+            const q = model.questionById.get(id)!.question;
+            return (
+              <div key={id}>
+                <dt>{text(q.summary ?? q.text)}</dt>
+                <dd>{answerText(q, answers[id], lang, model.fallbackLanguage)}</dd>
+              </div>
+            );
+          })}
+        </dl>
+      </section>
+    </section>
+  );
+}

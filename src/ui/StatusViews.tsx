@@ -1,0 +1,31 @@
+import { formatProblem, type Problem } from '../questionnaire/problem';
+import type { Strings } from '../i18n/en';
+
+/** Shown while a rules file loads. */
+export function Loading({ t }: { t: Strings }) {
+  return (
+    <p class="loading" role="status" part="loading">
+      {t.loading}
+    </p>
+  );
+}
+
+/** A plain message for the patient, the exact problems for the clinic's web team: never a blank box. */
+export function LoadError({ t, problems }: { t: Strings; problems: Problem[] }) {
+  return (
+    <section class="screen" part="error" role="alert">
+      <h2 class="heading" part="heading">
+        {t.errorHeading}
+      </h2>
+      <p>{t.errorBody}</p>
+      <details>
+        <summary>{t.errorDetails}</summary>
+        <ul class="problems">
+          {problems.slice(0, 20).map((p, i) => (
+            <li key={i}>{formatProblem(p)}</li>
+          ))}
+        </ul>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * persist="session": answers survive a reload in sessionStorage, and only then. Storage can
+ * be unavailable (private modes, sandboxed frames): every call fails quietly to "nothing saved".
+ */
+import { checkAnswers } from '../engine/answers';
+import type { Resume } from '../machine/questionnaireMachine';
+import type { Questionnaire } from '../questionnaire/schema';
+
+export function storageKey(questionnaire: Questionnaire, instance: string): string {
+  return `symptom-check:${questionnaire.id}@${questionnaire.version}${instance ? `#${instance}` : ''}`;
+}
+
+export function readResume(key: string, questionnaire: Questionnaire): Resume | undefined {
+  try {
+    const raw = sessionStorage.getItem(key);
+    if (!raw) return undefined;
+    const resume = JSON.parse(raw) as Resume;
+    // Saved answers the questionnaire cannot take (it changed since) are dropped, not trusted.
+    if (typeof resume !== 'object' || resume === null || checkAnswers(questionnaire, resume.answers).length > 0) return undefined;
+    return resume;
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveResume(key: string, resume: Resume): void {
+  try {
+    sessionStorage.setItem(key, JSON.stringify(resume));
+  } catch {
+    // Storage full or blocked: the run goes on unsaved.
+  }
+}
+
+export function clearResume(key: string): void {
+  try {
+    sessionStorage.removeItem(key);
+  } catch {
+    // Nothing stored, nothing to clear.
+  }
+}

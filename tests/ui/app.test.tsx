@@ -1,0 +1,222 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App, type CompleteDetail } from '../../src/ui/App';
+import type { Progress } from '../../src/machine/progress';
+import { smallQuestionnaire } from '../fixtures';
+
+afterEach(() => {
+  cleanup();
+  sessionStorage.clear();
+});
+
+function setup(props: Partial<Parameters<typeof App>[0]> = {}) {
+  const steps: Progress[] = [];
+  const completes: CompleteDetail[] = [];
+  render(<App questionnaire={smallQuestionnaire()} lang="en" onStep={(p) => steps.push(p)} onComplete={(d) => completes.push(d)} {...props} />);
+  return { steps, completes };
+}
+const click = (name: string | RegExp) => fireEvent.click(screen.getByRole('button', { name }));
+const choose = (name: string | RegExp) => fireEvent.click(screen.getByRole('radio', { name }));
+const tick = (name: string | RegExp) => fireEvent.click(screen.getByRole('checkbox', { name }));
+const heading = () => screen.getByRole('heading', { level: 2 });
+
+describe('intro', () => {
+  it('says what this is and is not before starting', () => {
+    setup();
+    expect(heading().textContent).toBe('Small check');
+    expect(screen.getByText(/This is not a diagnosis/)).toBeTruthy();
+    expect(screen.getByText(/Nothing is sent anywhere/)).toBeTruthy();
+  });
+  it('does not steal focus when the page loads', () => {
+    setup();
+    expect(document.activeElement).toBe(document.body);
+  });
+});
+
+describe('a question screen', () => {
+  beforeEach(() => {
+    setup();
+    click('Start');
+  });
+  it('puts the question in the legend of a fieldset, as the heading, and focuses it', () => {
+    const group = screen.getByRole('group', { name: 'Do you have any of these now?' });
+    expect(group.tagName).toBe('FIELDSET');
+    expect(document.activeElement).toBe(heading());
+  });
+  it('shows the progress', () => {
+    expect(screen.getByText('Question 1 of 5')).toBeTruthy();
+  });
+  it('refuses Next without an answer with an error that is announced, focused and tied to the question', () => {
+    click('Next');
+    const error = screen.getByRole('alert');
+    expect(error.textContent).toMatch(/Choose an answer to go on/);
+    expect(document.activeElement).toBe(error);
+    const group = screen.getByRole('group');
+    expect(group.getAttribute('aria-describedby')).toContain(error.id);
+    expect(heading().textContent).toBe('Do you have any of these now?');
+  });
+  it('lets "None of these" stand alone', () => {
+    tick('Chest pain');
+    tick('None of these');
+    expect((screen.getByRole('checkbox', { name: 'Chest pain' }) as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByRole('checkbox', { name: 'None of these' }) as HTMLInputElement).checked).toBe(true);
+  });
+  it('offers "Not sure" for yes/no questions', () => {
+    tick('None of these');
+    click('Next');
+    expect(screen.getByRole('radio', { name: 'Not sure' })).toBeTruthy();
+  });
+  it('keeps the progress true when a follow-up appears', () => {
+    tick('None of these');
+    click('Next');
+    choose('Yes');
+    click('Next');
+    expect(screen.getByText('Question 3 of 6')).toBeTruthy();
+    expect(heading().textContent).toBe('For how many weeks?');
+  });
+  it('rejects a number out of range with the allowed range', () => {
+    tick('None of these');
+    click('Next');
+    choose('Yes');
+    click('Next');
+    fireEvent.input(screen.getByRole('textbox', { name: /For how many weeks\? weeks/ }), { target: { value: '999' } });
+    click('Next');
+    expect(screen.getByRole('alert').textContent).toMatch(/Enter a number from 0 to 520/);
+  });
+  it('goes back with answers kept', () => {
+    tick('None of these');
+    click('Next');
+    click('Back');
+    expect((screen.getByRole('checkbox', { name: 'None of these' }) as HTMLInputElement).checked).toBe(true);
+  });
+});
+
+function answerAllNo() {
+  click('Start');
+  tick('None of these');
+  click('Next');
+  choose('No');
+  click('Next');
+  choose('No');
+  click('Next');
+  choose('2');
+  click('Next');
+  choose('Female');
+  click('Next');
+}
+
+describe('review', () => {
+  it('lists every answer with a Change button that returns to review', () => {
+    setup();
+    answerAllNo();
+    expect(heading().textContent).toBe('Check your answers');
+    expect(screen.getByText('Painful joints')).toBeTruthy();
+    click('Change your answer: Rash');
+    expect(heading().textContent).toBe('Do you have a rash?');
+    choose('Yes');
+    click('Next');
+    expect(heading().textContent).toBe('Check your answers');
+    expect(within(screen.getByText('Rash').parentElement!).getByText('Yes')).toBeTruthy();
+  });
+});
+
+describe('result', () => {
+  it('groups advice by urgency with reasons, repeats the disclaimer, and reports completion', () => {
+    const { completes } = setup();
+    click('Start');
+    tick('One swollen leg');
+    click('Next');
+    choose('Yes');
+    click('Next');
+    fireEvent.input(screen.getByRole('textbox'), { target: { value: '8' } });
+    click('Next');
+    choose('Yes');
+    click('Next');
+    choose('8');
+    click('Next');
+    choose('Male');
+    click('Next');
+    click('See my advice');
+    expect(heading().textContent).toBe('What to do next');
+    const levels = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(levels.slice(0, 4)).toEqual(['Get medical help today', 'See a doctor within a day or two', 'Book an appointment with a doctor', 'Good to know']);
+    expect(screen.getByText('Warning signs: One swollen leg')).toBeTruthy();
+    expect(screen.getAllByText(/This is not a diagnosis/).length).toBeGreaterThan(0);
+    expect(completes).toHaveLength(1);
+    expect(completes[0]).toMatchObject({ questionnaire: { id: 'small', version: '1.2.3' }, stoppedEarly: false, answers: { joint_weeks: 8 } });
+    expect(completes[0]!.guidance.map((g) => g.id)).toEqual(['urgent_leg', 'soon_long_joints', 'routine_features', 'info_tired']);
+  });
+
+  it('stops at an emergency answer and shows the number to call first', () => {
+    const { completes } = setup({ emergencyNumber: '999' });
+    click('Start');
+    tick('Chest pain');
+    click('Next');
+    expect(heading().textContent).toBe('Get emergency care now');
+    const call = screen.getByRole('link', { name: 'Call 999 now' });
+    expect(call.getAttribute('href')).toBe('tel:999');
+    expect(screen.getByText(/stopped the questions early/)).toBeTruthy();
+    expect(completes[0]).toMatchObject({ stoppedEarly: true, answers: { red_flags: ['chest_pain'] } });
+  });
+
+  it('copies a summary with the date and the questionnaire id and version', async () => {
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    setup();
+    answerAllNo();
+    click('See my advice');
+    click('Copy summary');
+    await screen.findByText('Summary copied.');
+    expect(writeText.mock.calls[0]![0]).toMatch(/Summary to show your doctor\nDate: .+\nQuestionnaire: Small check \(small 1\.2\.3\)/);
+    expect(writeText.mock.calls[0]![0]).toContain('- Painful joints: No');
+  });
+
+  it('says so when copying fails', async () => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) }, configurable: true });
+    setup();
+    answerAllNo();
+    click('See my advice');
+    click('Copy summary');
+    await screen.findByText(/Could not copy/);
+  });
+
+  it('starts again with nothing kept', () => {
+    setup();
+    answerAllNo();
+    click('See my advice');
+    click('Start again');
+    click('Start');
+    expect((screen.getByRole('checkbox', { name: 'None of these' }) as HTMLInputElement).checked).toBe(false);
+  });
+});
+
+describe('Hindi', () => {
+  it('speaks Hindi in the widget words and the questionnaire texts', () => {
+    setup({ lang: 'hi' });
+    click('शुरू करें');
+    expect(heading().textContent).toBe('Do you have any of these now? (hi)');
+    expect(screen.getByText('सवाल 1 / 5')).toBeTruthy();
+  });
+});
+
+describe('persist="session"', () => {
+  it('stores nothing without it', () => {
+    setup();
+    click('Start');
+    tick('None of these');
+    expect(sessionStorage.length).toBe(0);
+  });
+  it('resumes after a reload and clears on request', () => {
+    setup({ persistKey: 'k' });
+    answerAllNo();
+    expect(JSON.parse(sessionStorage.getItem('k')!)).toMatchObject({ step: 'review' });
+    cleanup();
+    setup({ persistKey: 'k' });
+    expect(heading().textContent).toBe('Check your answers');
+    click('See my advice');
+    click('Clear my answers');
+    expect(sessionStorage.getItem('k')).toBeNull();
+    expect(heading().textContent).toBe('Small check');
+  });
+});
