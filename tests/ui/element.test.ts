@@ -1,0 +1,191 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { SymptomCheckElement } from '../../src/element';
+import { smallQuestionnaire } from '../fixtures';
+
+beforeAll(async () => {
+  await import('../../src/index');
+});
+afterEach(() => {
+  document.body.innerHTML = '';
+  vi.unstubAllGlobals();
+  sessionStorage.clear();
+});
+
+/** Adds an element and waits for its first sc-ready or sc-error. */
+async function mount(attributes: Record<string, string> = {}, configure?: (el: SymptomCheckElement) => void) {
+  const el = document.createElement('symptom-check');
+  for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
+  configure?.(el);
+  const settled = nextEvent(el);
+  document.body.append(el);
+  return { el, event: await settled };
+}
+function nextEvent(el: Element): Promise<CustomEvent> {
+  return new Promise((resolve) => {
+    const done = (e: Event) => {
+      el.removeEventListener('sc-ready', done);
+      el.removeEventListener('sc-error', done);
+      resolve(e as CustomEvent);
+    };
+    el.addEventListener('sc-ready', done);
+    el.addEventListener('sc-error', done);
+  });
+}
+const shadow = (el: Element) => el.shadowRoot!;
+const headingText = (el: Element) => shadow(el).querySelector('h2')?.textContent;
+const clickButton = (el: Element, text: string) => {
+  const button = [...shadow(el).querySelectorAll('button')].find((b) => b.textContent === text);
+  if (!button) throw new Error(`no button "${text}" in: ${shadow(el).textContent}`);
+  button.click();
+};
+const flush = () => new Promise((r) => setTimeout(r, 0));
+const respond = (body: string, init: ResponseInit = {}) => vi.fn(async () => new Response(body, init));
+
+describe('<symptom-check> with the built-in lupus rules', () => {
+  it('renders into an open shadow root and fires sc-ready', async () => {
+    const { el, event } = await mount();
+    expect(event.type).toBe('sc-ready');
+    expect(event.detail).toEqual({ questionnaire: { id: 'lupus', version: expect.any(String) }, lang: 'en' });
+    expect(shadow(el).querySelector('[part="container"]')).not.toBeNull();
+    expect(el.children).toHaveLength(0); // nothing in the light DOM
+  });
+
+  it('asks the red flags first, and stops at an emergency with sc-step and sc-complete', async () => {
+    const { el } = await mount({ 'emergency-number': '108' });
+    const steps: unknown[] = [];
+    const completes: CustomEvent[] = [];
+    document.addEventListener('sc-step', (e) => steps.push(e.detail));
+    document.addEventListener('sc-complete', (e) => completes.push(e));
+    clickButton(el, 'Start');
+    await flush();
+    // Preact runs effects after paint, so events arrive a frame later.
+    await vi.waitFor(() => expect(steps.at(-1)).toEqual({ step: 'question', index: 1, total: expect.any(Number) }));
+    const chest = shadow(el).querySelector<HTMLInputElement>('input[value="chest_pain"]')!;
+    chest.click();
+    await flush();
+    clickButton(el, 'Next');
+    await vi.waitFor(() => expect(shadow(el).querySelector('.emergency')?.textContent).toContain('Call 108 now'));
+    await vi.waitFor(() => expect(completes).toHaveLength(1));
+    expect(completes[0]!.bubbles && completes[0]!.composed).toBe(true);
+    const detail = completes[0]!.detail;
+    expect(JSON.parse(JSON.stringify(detail))).toEqual(detail); // plain JSON
+    expect(detail).toMatchObject({ answers: { red_flags: ['chest_pain'] }, questionnaire: { id: 'lupus' }, stoppedEarly: true });
+    expect(detail.guidance[0].level).toBe('emergency');
+  });
+
+  it('switches language when lang changes, keeping the screen', async () => {
+    const { el } = await mount();
+    clickButton(el, 'Start');
+    await flush();
+    el.setAttribute('lang', 'hi');
+    expect(shadow(el).querySelector('[part="container"]')!.getAttribute('lang')).toBe('hi');
+    await vi.waitFor(() => expect(shadow(el).textContent).toContain('आगे'));
+  });
+
+  it('falls back to English for an unknown language', async () => {
+    const { el, event } = await mount({ lang: 'xx' });
+    expect(event.detail.lang).toBe('xx');
+    expect(shadow(el).querySelector('[part="container"]')!.getAttribute('lang')).toBe('en');
+    expect(shadow(el).textContent).toContain('Start');
+  });
+
+  it('uses the page language when the element has none', async () => {
+    document.body.setAttribute('lang', 'hi-IN');
+    const { event } = await mount();
+    document.body.removeAttribute('lang');
+    expect(event.detail.lang).toBe('hi');
+  });
+
+  it('can be removed and re-added safely', async () => {
+    const { el } = await mount();
+    el.remove();
+    const again = nextEvent(el);
+    document.body.append(el);
+    expect((await again).type).toBe('sc-ready');
+    expect(headingText(el)).toBeTruthy();
+  });
+
+  it('runs several independent instances', async () => {
+    const a = await mount();
+    const b = await mount({ lang: 'hi' });
+    clickButton(a.el, 'Start');
+    await vi.waitFor(() => expect(shadow(a.el).querySelector('[part="progress"]')).not.toBeNull());
+    expect(shadow(b.el).querySelector('[part="progress"]')).toBeNull();
+  });
+
+  it('is harmless to define twice', async () => {
+    const { defineSymptomCheck } = await import('../../src/index');
+    expect(() => defineSymptomCheck()).not.toThrow();
+  });
+});
+
+describe('the rules property', () => {
+  it('takes a questionnaire object', async () => {
+    const { el, event } = await mount({}, (e) => (e.rules = smallQuestionnaire()));
+    expect(event.detail.questionnaire).toEqual({ id: 'small', version: '1.2.3' });
+    expect(headingText(el)).toBe('Small check');
+  });
+  it('reloads cleanly when changed', async () => {
+    const { el } = await mount({}, (e) => (e.rules = smallQuestionnaire()));
+    const next = nextEvent(el);
+    const other = smallQuestionnaire();
+    other.title.en = 'Another check';
+    el.rules = other;
+    await next;
+    expect(headingText(el)).toBe('Another check');
+  });
+  it('shows a plain error and fires sc-error for an invalid object', async () => {
+    const bad: any = smallQuestionnaire();
+    bad.guidance[0].when = { answer: 'nope', equals: 'yes' };
+    const { el, event } = await mount({}, (e) => (e.rules = bad));
+    expect(event.type).toBe('sc-error');
+    expect(event.detail.problems[0]).toMatchObject({ path: '$.guidance[0].when.answer', message: 'unknown question "nope"' });
+    expect(headingText(el)).toBe('This symptom check could not start');
+    expect(shadow(el).querySelector('[role="alert"]')).not.toBeNull();
+  });
+});
+
+describe('rules-src', () => {
+  it('loads a questionnaire from a URL', async () => {
+    vi.stubGlobal('fetch', respond(JSON.stringify(smallQuestionnaire()), { status: 200 }));
+    const { el, event } = await mount({ 'rules-src': '/rules/small.json' });
+    expect(event.type).toBe('sc-ready');
+    expect(headingText(el)).toBe('Small check');
+  });
+
+  const faults: [string, () => ReturnType<typeof vi.fn>, RegExp][] = [
+    ['a 404', () => respond('not here', { status: 404, statusText: 'Not Found' }), /server answered 404/],
+    ['a 500', () => respond('oops', { status: 500 }), /server answered 500/],
+    ['a network failure', () => vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))), /could not load the questionnaire: Failed to fetch/],
+    ['not JSON', () => respond('<html>hello</html>'), /JSON syntax error/],
+    ['the wrong schema', () => respond('{"questions": []}'), /"id" is missing|unknown property "questions"/],
+    ['a 10 MB file', () => respond(`{"id": "${'x'.repeat(10_000_000)}"}`), /too large \(10\.0 MB\)/],
+  ];
+  it.each(faults)('%s shows a plain error and fires sc-error', async (_name, fetchMock, message) => {
+    vi.stubGlobal('fetch', fetchMock());
+    const { el, event } = await mount({ 'rules-src': '/rules/x.json' });
+    expect(event.type).toBe('sc-error');
+    expect(event.detail.problems.map((p: { message: string }) => p.message).join('\n')).toMatch(message);
+    expect(event.detail.problems[0].file).toBe('/rules/x.json');
+    expect(headingText(el)).toBe('This symptom check could not start');
+    expect(shadow(el).textContent).toMatch(message);
+  });
+
+  it('gives up on a response that never ends, with a clear message', async () => {
+    vi.stubGlobal('fetch', vi.fn((_url: string, init: RequestInit) => new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))));
+    const { event } = await mount({ 'rules-src': '/slow.json' }, (e) => (e.fetchTimeout = 30));
+    expect(event.detail.problems[0].message).toMatch(/took too long to load/);
+  });
+
+  it('reloads when rules-src changes', async () => {
+    const other = smallQuestionnaire();
+    other.title.en = 'From the second URL';
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => new Response(JSON.stringify(url.includes('second') ? other : smallQuestionnaire()))));
+    const { el } = await mount({ 'rules-src': '/first.json' });
+    const next = nextEvent(el);
+    el.setAttribute('rules-src', '/second.json');
+    await next;
+    expect(headingText(el)).toBe('From the second URL');
+  });
+});
