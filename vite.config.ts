@@ -1,10 +1,40 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// One config for the demo server (`vite`), the library build and the unit/component tests.
-export default defineConfig({
-  test: {
-    include: ['tests/**/*.test.{ts,tsx}'],
-    exclude: ['tests/browser/**', 'node_modules/**'],
-    environment: 'node',
-  },
+const root = import.meta.dirname;
+
+/**
+ * One config for:
+ * - `npm run demo`: the dev server over demo/ (the clinic page and the rule playground);
+ * - `npm run build`: the library, as an ES module (lazy chunks for the validator and rules) and,
+ *   with `--mode iife`, as one classic script;
+ * - vitest (unit and component tests; the browser tests have vitest.browser.config.ts).
+ */
+export default defineConfig(({ command, mode }) => {
+  const iife = mode === 'iife';
+  return {
+    root: command === 'serve' && !process.env.VITEST ? resolve(root, 'demo') : root,
+    server: { host: '127.0.0.1', fs: { allow: [root] } },
+    build: {
+      outDir: resolve(root, 'dist'),
+      emptyOutDir: !iife,
+      target: 'es2022',
+      sourcemap: true,
+      lib: {
+        entry: resolve(root, 'src/index.ts'),
+        formats: [iife ? 'iife' : 'es'],
+        name: 'SymptomCheck',
+        fileName: () => (iife ? 'symptom-check.iife.js' : 'symptom-check.js'),
+      },
+      rolldownOptions: {
+        // Library mode leaves ES output unminified unless asked.
+        output: { minify: true, ...(iife ? { inlineDynamicImports: true } : { chunkFileNames: 'chunks/[name]-[hash].js' }) },
+      },
+    },
+    test: {
+      include: ['tests/**/*.test.{ts,tsx}'],
+      exclude: ['tests/browser/**', 'node_modules/**'],
+      environment: 'node',
+    },
+  };
 });

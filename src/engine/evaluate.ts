@@ -3,7 +3,8 @@
  * apply in plain words. Pure and deterministic.
  */
 import { localize } from '../i18n/localize';
-import { LEVELS, type Answers, type AnswerValue, type Level, type Questionnaire } from '../questionnaire/schema';
+import { LEVELS, type Level } from '../questionnaire/levels';
+import type { Answers, AnswerValue, Questionnaire } from '../questionnaire/schema';
 import { AnswersError, checkAnswers } from './answers';
 import type { Basis, ConditionContext } from './conditions';
 import { answerText, questionLabel } from './describe';

@@ -5,6 +5,7 @@
  * because z.toJSONSchema drops refinements.
  */
 import { z } from 'zod';
+import { LEVELS, type Level as LevelName } from './levels';
 
 export const Id = z
   .string()
@@ -190,12 +191,12 @@ export const Score = z
 export type Score = z.infer<typeof Score>;
 
 export const Level = z
-  .enum(['emergency', 'urgent', 'soon', 'routine', 'info'])
+  .enum(LEVELS)
   .meta({
     description: 'How soon to act: emergency (now) > urgent (today) > soon (within days) > routine (book an appointment) > info.',
   });
-export type Level = z.infer<typeof Level>;
-export const LEVELS: readonly Level[] = Level.options;
+export type Level = LevelName;
+export { LEVELS };
 
 export const Guidance = z.strictObject({
   id: Id,

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { answerText } from '../engine/describe';
 import type { AppliedGuidance } from '../engine/evaluate';
 import { modelOf } from '../engine/model';
-import { LEVELS, type Answers, type Questionnaire } from '../questionnaire/schema';
+import { LEVELS } from '../questionnaire/levels';
+import type { Answers, Questionnaire } from '../questionnaire/schema';
 import { useSpeech } from './context';
 import { Disclaimer } from './Disclaimer';
 import { formatDate, summaryText } from './summaryText';
@@ -57,7 +58,7 @@ export function Result(props: Props) {
       {stoppedEarly && <p class="stopped">{t.stoppedEarly}</p>}
       <div class="screen-only">
         {LEVELS.filter((level) => guidance.some((g) => g.level === level)).map((level) => (
-          <section class={`level level-${level}`} part={`level level-${level}`} key={level} aria-labelledby={`sc-level-${level}`}>
+          <section class={`level level-${level}`} part={`level level-${level}`} key={level}>
             <h3 id={`sc-level-${level}`} class="level-heading">
               {t.levels[level]}
             </h3>

@@ -1,0 +1,65 @@
+/** Launches Debian's Chromium (never a downloaded browser) and opens test pages on the local server. */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
+  if (!existsSync(new URL('../../dist/symptom-check.js', import.meta.url))) throw new Error('dist/ is missing: run `npm run build` first');
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+export async function open(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 800, height: 900 }, ...options });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw new Error(`uncaught error in the page: ${error.message}`);
+  });
+  await page.goto(url);
+  return page;
+}
+
+/** The visible level-2 heading of a widget, i.e. the screen it shows. */
+export function heading(page: Page, widget = 'symptom-check') {
+  return page.locator(widget).getByRole('heading', { level: 2 });
+}
+
+export async function focusedText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return `${el?.tagName}:${el?.textContent?.trim()}`;
+  });
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core (WCAG 2.2 A/AA rules) over the page, shadow DOM included, and expects no violations. */
+export async function expectAccessible(page: Page, screen: string) {
+  // Evaluated through the DevTools protocol, so the page's CSP (if any) does not apply to axe itself.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+  });
+  expect(violations, `axe on the ${screen} screen`).toEqual([]);
+}
+
+/** Answers the question on screen the way a patient with no symptoms would. */
+export async function answerNo(page: Page, widget = 'symptom-check') {
+  const root = page.locator(widget);
+  const none = root.locator('input[type="checkbox"][value="none"]');
+  if (await none.count()) return none.check();
+  const no = root.locator('input[type="radio"][value="no"]');
+  if (await no.count()) return no.check();
+  const text = root.locator('input[type="text"]');
+  if (await text.count()) return text.fill('34');
+  const notSaid = root.locator('input[type="radio"][value="not_said"]');
+  if (await notSaid.count()) return notSaid.check();
+  return root.locator('input[type="radio"]').first().check();
+}

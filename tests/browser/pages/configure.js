@@ -1,0 +1,16 @@
+// Builds the widgets the test asks for in the query string, e.g. ?lang=hi&src=/fault/404&count=2&persist=session.
+const params = new URLSearchParams(location.search);
+document.addEventListener('DOMContentLoaded', () => {
+  const main = document.querySelector('main');
+  const count = Number(params.get('count') || 1);
+  for (let i = 0; i < count; i++) {
+    const el = document.createElement('symptom-check');
+    el.id = `w${i}`;
+    for (const [param, attribute] of [['lang', 'lang'], ['src', 'rules-src'], ['persist', 'persist'], ['emergency', 'emergency-number']]) {
+      const value = params.getAll(param)[i] ?? params.get(param);
+      if (value) el.setAttribute(attribute, value);
+    }
+    if (params.get('timeout')) el.fetchTimeout = Number(params.get('timeout'));
+    main.append(el);
+  }
+});

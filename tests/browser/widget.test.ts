@@ -1,0 +1,248 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerNo, expectAccessible, focusedText, heading, launch, open } from './browser';
+import { startServer, type TestServer } from './server';
+
+let browser: Browser;
+let server: TestServer;
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launch(), startServer()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const page = (query = '', options = {}) => open(browser, `${server.url}/pages/widget.html${query}`, options);
+const events = (p: Page) => p.evaluate(() => (window as any).__events as { type: string; detail: any; target: string }[]);
+const violations = (p: Page) => p.evaluate(() => (window as any).__violations as string[]);
+const button = (p: Page, name: string | RegExp) => p.locator('symptom-check').getByRole('button', { name, exact: typeof name === 'string' });
+
+async function ready(p: Page) {
+  await expect.poll(async () => (await events(p)).some((e) => e.type === 'sc-ready' || e.type === 'sc-error')).toBe(true);
+}
+
+/** Answers every question "No" (or the equivalent) and returns the headings seen. */
+async function answerEverythingNo(p: Page): Promise<string[]> {
+  const seen: string[] = [];
+  await button(p, 'Start').click();
+  for (let i = 0; i < 60; i++) {
+    const text = await heading(p).textContent();
+    if (text === 'Check your answers') return seen;
+    seen.push(text!);
+    await answerNo(p);
+    await button(p, 'Next').click();
+    await expect.poll(() => heading(p).textContent()).not.toBe(text);
+  }
+  throw new Error('never reached the review');
+}
+
+describe('a full run answering "No"', () => {
+  it('goes question by question to the review and a calm result, under a strict CSP', async () => {
+    const p = await page();
+    await ready(p);
+    const headings = await answerEverythingNo(p);
+    expect(headings[0]).toMatch(/Do you have any of these right now|any of these/i);
+    expect(headings.length).toBeGreaterThan(15);
+    await button(p, 'See my advice').click();
+    await expect(heading(p).textContent()).resolves.toBe('What to do next');
+    const complete = (await events(p)).find((e) => e.type === 'sc-complete')!;
+    expect(complete.detail.guidance.map((g: any) => g.id)).toEqual(['no_specific_concerns']);
+    expect(complete.detail.questionnaire).toEqual({ id: 'lupus', version: '1.0.0' });
+    expect(complete.detail.answers.red_flags).toEqual(['none']);
+    expect(await violations(p)).toEqual([]);
+  });
+});
+
+describe('red flags', () => {
+  it('stop the questionnaire at once with emergency advice and the number in large type at the top', async () => {
+    const p = await page('?emergency=108');
+    await ready(p);
+    await button(p, 'Start').click();
+    await p.locator('symptom-check').getByRole('checkbox', { name: /chest/i }).check();
+    await button(p, 'Next').click();
+    const call = p.locator('symptom-check').getByRole('link', { name: 'Call 108 now' });
+    await expect.poll(() => call.count()).toBe(1);
+    expect(await call.getAttribute('href')).toBe('tel:108');
+    const [callBox, headingBox] = await Promise.all([call.boundingBox(), heading(p).boundingBox()]);
+    expect(callBox!.y).toBeLessThan(headingBox!.y);
+    const fontSize = await call.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(fontSize).toBeGreaterThanOrEqual(30);
+    const complete = (await events(p)).find((e) => e.type === 'sc-complete')!;
+    expect(complete.detail).toMatchObject({ stoppedEarly: true, answers: { red_flags: ['chest_pain'] } });
+    expect(complete.detail.guidance[0].level).toBe('emergency');
+  });
+});
+
+describe('back and edit', () => {
+  it('keeps answers going back, and returns to the review after a change', async () => {
+    const p = await page();
+    await ready(p);
+    await answerEverythingNo(p);
+    await button(p, /Change your answer: .*joint/i).first().click();
+    const joints = await heading(p).textContent();
+    await p.locator('symptom-check').getByRole('radio', { name: 'Yes' }).check();
+    await button(p, 'Next').click();
+    // New follow-ups appear, then the review again.
+    for (let i = 0; i < 6 && (await heading(p).textContent()) !== 'Check your answers'; i++) {
+      await answerNo(p);
+      await button(p, 'Next').click();
+    }
+    await expect(heading(p).textContent()).resolves.toBe('Check your answers');
+    await button(p, 'Back').click();
+    expect(await heading(p).textContent()).not.toBe('Check your answers');
+    await button(p, 'Back').click();
+    await button(p, 'Back').click();
+    expect(joints).toBeTruthy();
+    const checked = await p.locator('symptom-check').locator('input:checked').count();
+    expect(checked).toBeGreaterThan(0); // the answer is still there
+  });
+});
+
+describe('keyboard only', () => {
+  it('completes with focus on each new heading', async () => {
+    const p = await page();
+    await ready(p);
+    await p.locator('symptom-check').getByRole('button', { name: 'Start' }).focus();
+    await p.keyboard.press('Enter');
+    for (let i = 0; i < 60; i++) {
+      const text = await heading(p).textContent();
+      await expect.poll(() => focusedText(p)).toBe(`H2:${text}`);
+      if (text === 'Check your answers') break;
+      await p.keyboard.press('Tab'); // into the first choice
+      const type = await p.evaluate(() => {
+        let el: Element | null = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return `${(el as HTMLInputElement).type}:${(el as HTMLInputElement).value}`;
+      });
+      if (type.startsWith('checkbox')) {
+        // Tab to "None of these", the last choice, and tick it with the space bar.
+        for (let j = 0; j < 12 && !(await focusedIs(p, 'none')); j++) await p.keyboard.press('Tab');
+        await p.keyboard.press('Space');
+      } else if (type.startsWith('text')) {
+        await p.keyboard.type('40');
+      } else {
+        // Radios: arrow keys move and select; "No" is the second choice of a yes/no question.
+        await p.keyboard.press('ArrowDown');
+      }
+      await p.keyboard.press('Enter'); // submits the form: "Next"
+      await expect.poll(() => heading(p).textContent()).not.toBe(text);
+    }
+    expect(await heading(p).textContent()).toBe('Check your answers');
+  });
+});
+
+async function focusedIs(p: Page, value: string) {
+  return p.evaluate((v) => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return (el as HTMLInputElement)?.value === v;
+  }, value);
+}
+
+describe('Hindi', () => {
+  it('asks and advises in Devanagari', async () => {
+    const p = await page('?lang=hi');
+    await ready(p);
+    await button(p, 'शुरू करें').click();
+    expect(await heading(p).textContent()).toMatch(/[\u0900-\u097F]/);
+    expect(await p.locator('symptom-check').locator('[part~="progress"]').textContent()).toMatch(/^सवाल 1 \/ \d+$/);
+    await p.locator('symptom-check').getByRole('checkbox').first().check();
+    await button(p, 'आगे').click();
+    await expect.poll(() => p.locator('symptom-check').locator('.emergency').textContent()).toMatch(/अभी 112 पर कॉल करें/);
+  });
+});
+
+describe('shadow DOM', () => {
+  it('keeps page styles out and widget styles in', async () => {
+    const p = await page();
+    await ready(p);
+    const start = button(p, 'Start');
+    const widgetButton = await start.evaluate((el) => ({ bg: getComputedStyle(el).backgroundColor, spacing: getComputedStyle(el).letterSpacing }));
+    expect(widgetButton.bg).not.toBe('rgb(255, 105, 180)');
+    expect(widgetButton.spacing).toBe('normal');
+    const widgetHeading = await heading(p).evaluate((el) => getComputedStyle(el).textTransform);
+    expect(widgetHeading).toBe('none');
+    const pageButton = await p.locator('#page-button').evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(pageButton).toBe('rgb(255, 105, 180)');
+    expect(await p.evaluate(() => document.querySelector('symptom-check')!.shadowRoot!.mode)).toBe('open');
+  });
+
+  it('fits a 320 px wide phone screen without sideways scrolling', async () => {
+    const p = await page('', { viewport: { width: 320, height: 640 } });
+    await ready(p);
+    await button(p, 'Start').click();
+    const scroll = await p.evaluate(() => document.documentElement.scrollWidth);
+    expect(scroll).toBeLessThanOrEqual(320);
+  });
+
+  it('follows a dark colour scheme', async () => {
+    const p = await page('', { colorScheme: 'dark' });
+    await ready(p);
+    const bg = await p.evaluate(() => getComputedStyle(document.querySelector('symptom-check')!.shadowRoot!.querySelector('.container')!).backgroundColor);
+    expect(bg).toBe('rgb(23, 23, 28)');
+  });
+});
+
+describe('accessibility (axe-core, zero violations on every screen)', () => {
+  it('intro, each question type, the error state, review and result', async () => {
+    const p = await page();
+    await ready(p);
+    await expectAccessible(p, 'intro');
+    await button(p, 'Start').click();
+    await expectAccessible(p, 'multiple-choice question');
+    await button(p, 'Next').click();
+    await expect.poll(() => p.locator('symptom-check').getByRole('alert').count()).toBe(1);
+    await expectAccessible(p, 'error');
+    const seenTypes = new Set<string>();
+    await answerNo(p);
+    await button(p, 'Next').click();
+    for (let i = 0; i < 60; i++) {
+      const text = await heading(p).textContent();
+      if (text === 'Check your answers') break;
+      const type = await p.locator('symptom-check').locator('input').first().getAttribute('type');
+      const key = `${type}:${await p.locator('symptom-check').locator('input').count()}`;
+      if (!seenTypes.has(key)) {
+        seenTypes.add(key);
+        await expectAccessible(p, `question "${text}"`);
+      }
+      await answerNo(p);
+      await button(p, 'Next').click();
+      await expect.poll(() => heading(p).textContent()).not.toBe(text);
+    }
+    await expectAccessible(p, 'review');
+    await button(p, 'Change your answer: Tiredness').or(button(p, /Change your answer: .*tired/i)).first().click();
+    await p.locator('symptom-check').getByRole('radio', { name: 'Yes' }).check();
+    await button(p, 'Next').click();
+    await expectAccessible(p, 'scale question');
+    await p.locator('symptom-check').getByRole('radio', { name: '8', exact: true }).check();
+    await button(p, 'Next').click();
+    while ((await heading(p).textContent()) !== 'Check your answers') {
+      await answerNo(p);
+      await button(p, 'Next').click();
+    }
+    await button(p, 'See my advice').click();
+    await expectAccessible(p, 'result');
+  });
+
+  it('the emergency result and the load error', async () => {
+    const p = await page();
+    await ready(p);
+    await button(p, 'Start').click();
+    await p.locator('symptom-check').getByRole('checkbox', { name: /chest/i }).check();
+    await button(p, 'Next').click();
+    await expect.poll(() => p.locator('symptom-check').locator('.emergency').count()).toBe(1);
+    await expectAccessible(p, 'emergency result');
+    const broken = await page('?src=/fault/404');
+    await ready(broken);
+    await expectAccessible(broken, 'load error');
+  });
+
+  it('the Hindi screens', async () => {
+    const p = await page('?lang=hi');
+    await ready(p);
+    await expectAccessible(p, 'Hindi intro');
+    await button(p, 'शुरू करें').click();
+    await expectAccessible(p, 'Hindi question');
+  });
+});
