@@ -2,10 +2,7 @@
  * The loader as the widget loads it, lazily, only for `rules-src` and the `rules` property: the
  * built-in rules were validated at build time and never pay for Zod.
  */
-import { z } from 'zod';
-
-// Zod probes `new Function` once to decide whether it may JIT; under a strict CSP that probe is
-// reported as a violation, so switch it off before any parse.
-z.config({ jitless: true });
+// Must come first: it configures Zod before ./load builds the schemas.
+import './jitless';
 
 export { checkQuestionnaire, loadQuestionnaire, MAX_FILE_BYTES } from './load';

@@ -1,0 +1,137 @@
+/** What a clinic's web team relies on: the classic script, theming, faults, privacy, several instances, CSP. */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { heading, launch, open } from './browser';
+import { startServer, type TestServer } from './server';
+
+let browser: Browser;
+let server: TestServer;
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launch(), startServer()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const events = (p: Page) => p.evaluate(() => (window as any).__events as { type: string; detail: any; target: string }[]);
+const violations = (p: Page) => p.evaluate(() => (window as any).__violations as string[]);
+const widget = (p: Page, id = 'w0') => p.locator(`symptom-check#${id}`);
+async function settled(p: Page, count = 1) {
+  await expect.poll(async () => (await events(p)).filter((e) => e.type === 'sc-ready' || e.type === 'sc-error').length, { timeout: 20_000 }).toBeGreaterThanOrEqual(count);
+}
+
+describe('the classic script', () => {
+  it('works loaded twice on one page (defining twice is harmless)', async () => {
+    const p = await open(browser, `${server.url}/pages/iife.html`);
+    await settled(p);
+    await widget(p, 'w').getByRole('button', { name: 'Start' }).click();
+    await expect.poll(() => heading(p, 'symptom-check#w').textContent()).toMatch(/any of these/i);
+    expect((await events(p)).filter((e) => e.type === 'sc-ready')).toHaveLength(1);
+    expect(await violations(p)).toEqual([]);
+  });
+});
+
+describe('theming', () => {
+  it('follows --sc-* custom properties and ::part', async () => {
+    const p = await open(browser, `${server.url}/pages/themed.html`);
+    await settled(p);
+    const start = widget(p, 'w').getByRole('button', { name: 'Start' });
+    expect(await start.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(15, 61, 62)');
+    expect(await start.evaluate((el) => getComputedStyle(el).borderRadius)).toBe('0px');
+    expect(await heading(p, 'symptom-check#w').evaluate((el) => getComputedStyle(el).color)).toBe('rgb(200, 0, 0)');
+  });
+});
+
+describe('rules-src faults show a plain error and fire sc-error', () => {
+  const cases: [string, string, RegExp][] = [
+    ['404', '/fault/404', /server answered 404/],
+    ['500', '/fault/500', /server answered 500/],
+    ['a response that never ends', '/fault/hang', /took too long to load/],
+    ['not JSON', '/fault/not-json', /JSON syntax error/],
+    ['the wrong schema', '/fault/wrong-schema', /unknown property "questions"/],
+    ['a 10 MB file', '/fault/huge', /too large/],
+  ];
+  it.each(cases)('%s', async (_name, src, message) => {
+    const p = await open(browser, `${server.url}/pages/widget.html?src=${encodeURIComponent(src)}&timeout=1500`);
+    await settled(p);
+    const error = (await events(p)).find((e) => e.type === 'sc-error');
+    expect(error?.detail.problems.map((x: any) => x.message).join('\n')).toMatch(message);
+    expect(await heading(p, 'symptom-check#w0').textContent()).toBe('This symptom check could not start');
+    expect(await violations(p)).toEqual([]);
+  });
+});
+
+describe('hostile rule texts', () => {
+  it('render as text and execute nothing', async () => {
+    const p = await open(browser, `${server.url}/pages/widget.html?src=/fault/xss`);
+    await settled(p);
+    await widget(p).getByRole('button', { name: 'Start' }).click();
+    await widget(p).getByRole('radio', { name: 'Yes' }).check();
+    await widget(p).getByRole('button', { name: 'Next' }).click();
+    await widget(p).getByRole('button', { name: 'See my advice' }).click();
+    await expect.poll(() => heading(p, 'symptom-check#w0').textContent()).toBe('What to do next');
+    const text = await widget(p).locator('.guidance').first().textContent();
+    expect(text).toContain('<img src=x onerror=');
+    expect(await p.evaluate(() => (window as any).__pwned)).toBeUndefined();
+    expect(await widget(p).locator('img, script, a[href^="javascript"]').count()).toBe(0);
+  });
+});
+
+describe('privacy', () => {
+  it('requests nothing but the page, the bundle and rules-src, and stores nothing without persist', async () => {
+    server.requests.length = 0;
+    const p = await open(browser, `${server.url}/pages/widget.html?src=/rules/lupus.json`);
+    await settled(p);
+    await widget(p).getByRole('button', { name: 'Start' }).click();
+    await widget(p).getByRole('checkbox', { name: /none of these/i }).check();
+    await widget(p).getByRole('button', { name: 'Next' }).click();
+    const others = server.requests.filter((r) => !r.startsWith('/pages/') && !r.startsWith('/dist/'));
+    expect(others).toEqual(['/rules/lupus.json']);
+    const stored = await p.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, cookie: document.cookie }));
+    expect(stored).toEqual({ local: 0, session: 0, cookie: '' });
+  });
+
+  it('with persist="session" keeps answers across a reload until cleared', async () => {
+    const p = await open(browser, `${server.url}/pages/widget.html?persist=session`);
+    await settled(p);
+    await widget(p).getByRole('button', { name: 'Start' }).click();
+    await widget(p).getByRole('checkbox', { name: /none of these/i }).check();
+    await widget(p).getByRole('button', { name: 'Next' }).click();
+    const second = await heading(p, 'symptom-check#w0').textContent();
+    await p.reload();
+    await settled(p);
+    expect(await heading(p, 'symptom-check#w0').textContent()).toBe(second);
+    await widget(p).getByRole('button', { name: 'Back' }).click();
+    expect(await widget(p).getByRole('checkbox', { name: /none of these/i }).isChecked()).toBe(true);
+  });
+});
+
+describe('several instances and changes mid-run', () => {
+  it('runs two instances with different rules and languages independently', async () => {
+    const p = await open(browser, `${server.url}/pages/widget.html?count=2&lang=en&lang=hi`);
+    await settled(p, 2);
+    await widget(p, 'w0').getByRole('button', { name: 'Start' }).click();
+    expect(await heading(p, 'symptom-check#w1').textContent()).toMatch(/[\u0900-\u097F]/);
+    expect(await widget(p, 'w1').locator('[part~="progress"]').count()).toBe(0);
+    expect(await widget(p, 'w0').locator('[part~="progress"]').count()).toBe(1);
+  });
+
+  it('survives a language change mid-run, removal and re-adding', async () => {
+    const p = await open(browser, `${server.url}/pages/widget.html`);
+    await settled(p);
+    await widget(p).getByRole('button', { name: 'Start' }).click();
+    await widget(p).evaluate((el) => el.setAttribute('lang', 'hi'));
+    await expect.poll(() => widget(p).getByRole('button', { name: 'आगे' }).count()).toBe(1);
+    await widget(p).evaluate((el) => {
+      const parent = el.parentElement!;
+      el.remove();
+      parent.append(el);
+    });
+    await settled(p, 2);
+    expect(await heading(p, 'symptom-check#w0').textContent()).toBeTruthy();
+    await widget(p).evaluate((el) => el.setAttribute('rules-src', '/fault/404'));
+    await expect.poll(() => heading(p, 'symptom-check#w0').textContent()).toBe('यह लक्षण जाँच शुरू नहीं हो सकी');
+    expect(await violations(p)).toEqual([]);
+  });
+});
