@@ -1,0 +1,173 @@
+/**
+ * The lint checks. Each reads a valid questionnaire (the loader has already passed it) and
+ * returns warnings; none of them can make a file invalid, because each flags something a
+ * clinician may need to look at rather than something that is certainly wrong.
+ */
+import type { JsonPath } from '../questionnaire/problem';
+import type { Condition, Questionnaire } from '../questionnaire/schema';
+import type { LintConfig } from './config';
+import type { Finding } from './problem';
+import { readability } from './readability';
+import { ADVICE, describeText, isEnglish, textsOf } from './texts';
+import { DIAGNOSIS_TERMS, findTerms, TREATMENT_TERMS } from './wording';
+
+/** The highest Flesch-Kincaid grade a text may have. */
+export const MAX_GRADE = 8;
+/**
+ * Texts shorter than this are not graded: the formula needs sentences, and on a label of two or
+ * three words one long medical word ("Anaemia (low blood)") swings it by several grades. The
+ * same floor as retext-readability's `minWords`.
+ */
+export const MIN_WORDS_TO_GRADE = 5;
+
+export interface CheckContext {
+  config: LintConfig;
+  /** The config file's name, for hints. */
+  configFile: string;
+}
+
+export interface Check {
+  name: string;
+  /** One line for `symptom-check lint --help` and rules/README.md. */
+  description: string;
+  run(q: Questionnaire, ctx: CheckContext): Finding[];
+}
+
+const warn = (rule: string, path: JsonPath, message: string, hint?: string, extra: Partial<Finding> = {}): Finding => ({
+  rule,
+  severity: 'warning',
+  path,
+  message,
+  ...(hint ? { hint } : {}),
+  ...extra,
+});
+
+function visit(condition: Condition, onLeaf: (leaf: Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown }>) => void): void {
+  if ('all' in condition) condition.all.forEach((c) => visit(c, onLeaf));
+  else if ('any' in condition) condition.any.forEach((c) => visit(c, onLeaf));
+  else if ('not' in condition) visit(condition.not, onLeaf);
+  else onLeaf(condition);
+}
+
+/** Question ids and score ids that some guidance, score or showIf reads. */
+function readsOf(q: Questionnaire): { questions: Set<string>; scores: Set<string> } {
+  const questions = new Set<string>();
+  const scores = new Set<string>();
+  const read = (c: Condition) =>
+    visit(c, (leaf) => {
+      if ('score' in leaf) scores.add(leaf.score);
+      else questions.add(leaf.answer);
+    });
+  for (const section of q.sections) for (const question of section.questions) if (question.showIf) read(question.showIf);
+  for (const score of q.scores ?? []) score.items.forEach((item) => read(item.when));
+  q.guidance.forEach((g) => read(g.when));
+  return { questions, scores };
+}
+
+const unreadQuestions: Check = {
+  name: 'unread-question',
+  description: 'a question that no guidance, score or follow-up reads (list it under "summaryOnly" in the lint config if it is kept for the summary)',
+  run(q, { config, configFile }) {
+    const { questions: read } = readsOf(q);
+    const summaryOnly = config.summaryOnly ?? {};
+    const findings: Finding[] = [];
+    const ids = new Set<string>();
+    q.sections.forEach((section, s) =>
+      section.questions.forEach((question, i) => {
+        ids.add(question.id);
+        if (read.has(question.id) || Object.hasOwn(summaryOnly, question.id)) return;
+        findings.push(
+          warn(
+            'unread-question',
+            ['sections', s, 'questions', i, 'id'],
+            `no guidance, score or follow-up reads "${question.id}"`,
+            `if it is kept for the summary only, add "${question.id}": "why" under "summaryOnly" in ${configFile}; otherwise use it in a rule or remove it`,
+          ),
+        );
+      }),
+    );
+    for (const id of Object.keys(summaryOnly)) {
+      if (!ids.has(id)) findings.push({ rule: 'unread-question', severity: 'error', path: ['summaryOnly', id], key: true, inConfig: true, message: `"${id}" is not a question in ${q.id}`, hint: 'remove it, or check the spelling' });
+      else if (read.has(id)) findings.push(warn('unread-question', ['summaryOnly', id], `"${id}" is listed as summary-only, but a rule reads it`, 'remove it from "summaryOnly"', { key: true, inConfig: true }));
+    }
+    return findings;
+  },
+};
+
+const unusedScores: Check = {
+  name: 'unused-score',
+  description: 'a score that no guidance or follow-up reads',
+  run(q) {
+    const { scores: read } = readsOf(q);
+    return (q.scores ?? []).flatMap((score, s) => (read.has(score.id) ? [] : [warn('unused-score', ['scores', s, 'id'], `no guidance or follow-up reads the score "${score.id}"`, 'use it in a "when", or remove it')]));
+  },
+};
+
+const diagnosis: Check = {
+  name: 'diagnosis',
+  description: 'advice that tells the patient what they have ("you have lupus", "diagnosis", "diagnosed with")',
+  run(q) {
+    return textsOf(q)
+      .filter((t) => ADVICE.has(t.kind))
+      .flatMap((t) =>
+        findTerms(t.text, DIAGNOSIS_TERMS).map(({ found }) =>
+          warn('diagnosis', t.path, `${describeText(t)} diagnoses: "${found}"`, 'say what to do and how soon, and what to ask a doctor about; leave the diagnosis to the doctor'),
+        ),
+      );
+  },
+};
+
+const treatment: Check = {
+  name: 'treatment',
+  description: 'a text that names a medicine, a therapy or a clinic (the list is in src/lint/wording.ts)',
+  run(q) {
+    return textsOf(q).flatMap((t) =>
+      findTerms(t.text, TREATMENT_TERMS).map(({ label, found }) =>
+        warn('treatment', t.path, `${describeText(t)} names a treatment or clinic: "${found}"${label.toLowerCase() !== found.toLowerCase() ? ` (${label})` : ''}`, 'describe medicines by what they do ("medicines that weaken your immune system") and leave treatment to the doctor'),
+      ),
+    );
+  },
+};
+
+const readingGrade: Check = {
+  name: 'reading-grade',
+  description: `an English text above reading grade ${MAX_GRADE} (Flesch-Kincaid; texts under ${MIN_WORDS_TO_GRADE} words are not graded)`,
+  run(q) {
+    return textsOf(q)
+      .filter((t) => isEnglish(t.lang))
+      .flatMap((t) => {
+        const r = readability(t.text);
+        if (r.words < MIN_WORDS_TO_GRADE || !(r.grade > MAX_GRADE)) return [];
+        const perSentence = Math.round((r.words / r.sentences) * 10) / 10;
+        const words = r.hardest.map((w) => `"${w.word}" (${w.syllables})`).join(', ');
+        return [
+          warn(
+            'reading-grade',
+            t.path,
+            `${describeText(t)} reads at grade ${r.grade.toFixed(1)}, above ${MAX_GRADE}`,
+            `${perSentence} words a sentence, ${(r.syllables / r.words).toFixed(2)} syllables a word: use shorter sentences${words ? `, and plainer words than ${words}` : ''}`,
+          ),
+        ];
+      });
+  },
+};
+
+const sources: Check = {
+  name: 'source',
+  description: 'a source with only a title (no publisher, url or note to find it by), or one that nothing cites',
+  run(q) {
+    const cited = new Set<string>();
+    for (const section of q.sections) for (const question of section.questions) cited.add(question.source);
+    q.guidance.forEach((g) => g.sources.forEach((id) => cited.add(id)));
+    return q.sources.flatMap((source, i) => {
+      const out: Finding[] = [];
+      if (!source.publisher && !source.url && !source.note) {
+        out.push(warn('source', ['sources', i, 'title'], `source "${source.id}" has only a title, so a reader cannot find it`, 'add a "url", a "publisher", or a "note" with the authors, journal and year'));
+      }
+      if (!cited.has(source.id)) out.push(warn('source', ['sources', i, 'id'], `no question or guidance cites source "${source.id}"`, 'cite it where it supports a text, or remove it'));
+      return out;
+    });
+  },
+};
+
+export const CHECKS: readonly Check[] = [unreadQuestions, unusedScores, diagnosis, treatment, readingGrade, sources];

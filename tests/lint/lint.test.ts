@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/lint/lint';
+import { formatLintProblem, lintSummary, type LintProblem } from '../../src/lint/problem';
+import { DIAGNOSIS_TERMS, TREATMENT_TERMS } from '../../src/lint/wording';
+import { smallQuestionnaire } from '../fixtures';
+
+type Mutate = (q: any) => void;
+const FILE = 'rules/small.json';
+const CONFIG = 'rules/small.lint.json';
+/** The fixture with what lint asks for: a traceable source, and "sex" declared as kept for the summary. */
+const cleanConfig = { summaryOnly: { sex: 'printed on the summary for the doctor' } };
+function clean(mutate: Mutate = () => {}) {
+  const q: any = smallQuestionnaire();
+  q.sources[0].publisher = 'NHS (nhs.uk)';
+  mutate(q);
+  return JSON.stringify(q, null, 2);
+}
+/** `config` null: no lint config at all. */
+function lintOf(text: string, config: unknown = cleanConfig): LintProblem[] {
+  return lint({ text, file: FILE, configFile: CONFIG, ...(config === null ? {} : { config: { text: typeof config === 'string' ? config : JSON.stringify(config, null, 2), file: CONFIG } }) }).problems;
+}
+/** Line and column where `needle` starts (1-based), found independently of the linter. */
+function positionOf(text: string, needle: string) {
+  const offset = text.indexOf(needle);
+  if (offset < 0) throw new Error(`${needle} not in text`);
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before.at(-1)!.length + 1 };
+}
+const show = (problems: LintProblem[]) => problems.map(formatLintProblem).join('\n');
+
+describe('a file that follows the authoring rules', () => {
+  it('has no problems', () => {
+    const problems = lintOf(clean());
+    expect(problems, show(problems)).toEqual([]);
+    expect(lintSummary(problems)).toBe('0 problems (0 errors, 0 warnings)');
+  });
+});
+
+// [what, change to the clean fixture, rule, JSON path, message, hint, the text the position must point at]
+const rows: [string, Mutate, string, string, RegExp, RegExp, string][] = [
+  ['a question nothing reads', (q) => (q.scores[0].items[1].when = { answer: 'tiredness', atLeast: 5 }), 'unread-question', '$.sections[1].questions[2].id', /no guidance, score or follow-up reads "rash"/, /if it is kept for the summary only, add "rash": "why" under "summaryOnly" in rules\/small\.lint\.json/, '"rash"'],
+  ['a score nothing reads', (q) => q.guidance.splice(3, 1), 'unused-score', '$.scores[0].id', /no guidance or follow-up reads the score "features"/, /use it in a "when", or remove it/, '"features"'],
+  ['advice that says "you have lupus"', (q) => (q.guidance[4].text.en = 'Rest. You have lupus.'), 'diagnosis', '$.guidance[4].text.en', /the advice text of guidance "info_tired" diagnoses: "You have lupus"/, /leave the diagnosis to the doctor/, '"Rest. You have lupus."'],
+  ['advice that says "you may have SLE"', (q) => (q.guidance[4].text.en = 'Rest, as you may have SLE.'), 'diagnosis', '$.guidance[4].text.en', /diagnoses: "you may have SLE"/, /what to do and how soon/, '"Rest, as you may have SLE."'],
+  ['an advice title that names a diagnosis', (q) => (q.guidance[3].title.en = 'Your diagnosis'), 'diagnosis', '$.guidance[3].title.en', /the advice title of guidance "routine_features" diagnoses: "diagnosis"/, /doctor/, '"Your diagnosis"'],
+  ['advice with "diagnosed with"', (q) => (q.guidance[3].text.en = 'People diagnosed with lupus should book.'), 'diagnosis', '$.guidance[3].text.en', /"diagnosed"/, /doctor/, '"People diagnosed with lupus should book."'],
+  ['Hindi advice with निदान (diagnosis)', (q) => (q.guidance[3].text.hi = 'यह ल्यूपस का निदान है।'), 'diagnosis', '$.guidance[3].text.hi', /the advice text of guidance "routine_features" \(hi\) diagnoses: "निदान"/, /doctor/, '"यह ल्यूपस का निदान है।"'],
+  ['advice that names a medicine', (q) => (q.guidance[4].text.en = 'Ask for hydroxychloroquine.'), 'treatment', '$.guidance[4].text.en', /names a treatment or clinic: "hydroxychloroquine"/, /describe medicines by what they do/, '"Ask for hydroxychloroquine."'],
+  ['a brand name', (q) => (q.guidance[4].text.en = 'Keep taking Plaquenil.'), 'treatment', '$.guidance[4].text.en', /"Plaquenil" \(hydroxychloroquine\)/, /leave treatment to the doctor/, '"Keep taking Plaquenil."'],
+  ['steroids in help text', (q) => (q.sections[1].questions[0].help = { en: 'Steroids can cause this.', hi: 'x' }), 'treatment', '$.sections[1].questions[0].help.en', /the help text of question "joint_pain" names a treatment or clinic: "Steroids"/, /what they do/, '"Steroids can cause this."'],
+  ['prednisolone in an option', (q) => (q.sections[0].questions[0].options[1].text.en = 'Swelling on prednisolone'), 'treatment', '$.sections[0].questions[0].options[1].text.en', /the option text of option "swollen_leg" of "red_flags" names a treatment or clinic: "prednisolone" \(steroids\)/, /doctor/, '"Swelling on prednisolone"'],
+  ['a painkiller', (q) => (q.guidance[4].text.en = 'Take ibuprofen and rest.'), 'treatment', '$.guidance[4].text.en', /"ibuprofen" \(a painkiller\)/, /doctor/, '"Take ibuprofen and rest."'],
+  ['stem cell therapy', (q) => (q.guidance[3].text.en = 'Ask about stem-cell care.'), 'treatment', '$.guidance[3].text.en', /"stem-cell" \(stem cell\)/, /doctor/, '"Ask about stem-cell care."'],
+  ['a therapy', (q) => (q.guidance[3].text.en = 'Ask about physiotherapy.'), 'treatment', '$.guidance[3].text.en', /"physiotherapy" \(therapy\)/, /doctor/, '"Ask about physiotherapy."'],
+  ['a clinic in the intro', (q) => (q.intro = { en: 'Brought to you by our clinic.', hi: 'x' }), 'treatment', '$.intro.en', /the intro of the questionnaire names a treatment or clinic: "clinic"/, /doctor/, '"Brought to you by our clinic."'],
+  ['a clinic in Hindi', (q) => (q.guidance[3].text.hi = 'हमारे क्लिनिक आएँ।'), 'treatment', '$.guidance[3].text.hi', /the advice text of guidance "routine_features" \(hi\) names a treatment or clinic: "क्लिनिक" \(clinic\)/, /doctor/, '"हमारे क्लिनिक आएँ।"'],
+  [
+    'advice above reading grade 8',
+    (q) => (q.guidance[3].text.en = 'Systemic lupus erythematosus is a multisystem autoimmune inflammatory condition with heterogeneous manifestations.'),
+    'reading-grade',
+    '$.guidance[3].text.en',
+    /the advice text of guidance "routine_features" reads at grade 2\d\.\d, above 8/,
+    /^12 words a sentence, \d\.\d\d syllables a word: use shorter sentences, and plainer words than "erythematosus" \(6\), /,
+    '"Systemic lupus',
+  ],
+  ['a question above reading grade 8', (q) => (q.sections[1].questions[2].text.en = 'Have you experienced any cutaneous eruptions recently?'), 'reading-grade', '$.sections[1].questions[2].text.en', /the question text of question "rash" reads at grade \d+\.\d, above 8/, /plainer words than .*"cutaneous" \(3\)/, '"Have you experienced'],
+  ['a source with only a title', (q) => delete q.sources[0].publisher, 'source', '$.sources[0].title', /source "src" has only a title, so a reader cannot find it/, /add a "url", a "publisher", or a "note"/, '"A source"'],
+  ['a source nothing cites', (q) => q.sources.push({ id: 'unused', title: 'Unused', url: 'https://example.org/' }), 'source', '$.sources[1].id', /no question or guidance cites source "unused"/, /cite it where it supports a text, or remove it/, '"unused"'],
+];
+
+describe('each check finds its problem, places it and says how to fix it', () => {
+  it.each(rows)('%s', (_what, mutate, rule, path, message, hint, needle) => {
+    const text = clean(mutate);
+    const problems = lintOf(text);
+    expect(problems, show(problems)).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: FILE, severity: 'warning', rule, path, ...positionOf(text, needle) });
+    expect(problems[0]!.message).toMatch(message);
+    expect(problems[0]!.hint).toMatch(hint);
+  });
+});
+
+// Texts that must not be flagged: near misses of the word lists, and the places the checks leave alone.
+const allowed: [string, Mutate][] = [
+  ['"clinical" is not "clinic"', (q) => (q.guidance[3].text.en = 'A doctor can do a clinical check.')],
+  ['a question may ask whether a doctor diagnosed lupus', (q) => (q.sections[1].questions[0].text.en = 'Has a doctor diagnosed you with lupus?')],
+  ['medicines named by what they do', (q) => (q.guidance[4].text.en = 'Do not stop medicines that weaken your immune system.')],
+  ['"the diagnosed_lupus question" in an id is not text', (q) => (q.sections[1].questions[0].id = 'diagnosed_lupus', q.sections[1].questions[1].showIf.answer = 'diagnosed_lupus', q.scores[0].items[0].when.answer = 'diagnosed_lupus')],
+  ['a short label with a long word is not graded', (q) => (q.sections[1].questions[2].summary.en = 'Anaemia (low blood)')],
+  ['Hindi texts are not graded', (q) => (q.guidance[3].text.hi = 'सिस्टमिक ल्यूपस एरिथेमेटोसस एक मल्टीसिस्टम ऑटोइम्यून इन्फ्लेमेटरी कंडीशन है।')],
+  ['a source with only a url', (q) => (delete q.sources[0].publisher, (q.sources[0].url = 'https://www.nhs.uk/conditions/lupus/'))],
+  ['a source with only a note', (q) => (delete q.sources[0].publisher, (q.sources[0].note = 'Karlson EW et al. Ann Epidemiol 1995.'))],
+];
+
+describe('what the checks leave alone', () => {
+  it.each(allowed)('%s', (_what, mutate) => {
+    const problems = lintOf(clean(mutate));
+    expect(problems, show(problems)).toEqual([]);
+  });
+});
+
+describe('the word lists', () => {
+  it.each([...DIAGNOSIS_TERMS, ...TREATMENT_TERMS].map((t) => [t.label, t.example, t] as const))('"%s" flags its example: %s', (_label, example, term) => {
+    expect(term.pattern.test(example)).toBe(true);
+  });
+  it('flags each listed example in advice, and nothing in the clean fixture', () => {
+    for (const term of [...DIAGNOSIS_TERMS, ...TREATMENT_TERMS]) {
+      const rule = DIAGNOSIS_TERMS.includes(term) ? 'diagnosis' : 'treatment';
+      const problems = lintOf(clean((q) => (q.guidance[3].text[/[\u0900-\u097F]/.test(term.example) ? 'hi' : 'en'] = term.example)));
+      expect(problems.map((p) => p.rule), term.example).toContain(rule);
+    }
+  });
+});
+
+describe('summary-only questions are data in the lint config', () => {
+  it('warns about a question no rule reads when there is no config, naming the config file', () => {
+    const problems = lintOf(clean(), null);
+    expect(problems.map((p) => [p.rule, p.path])).toEqual([['unread-question', '$.sections[1].questions[4].id']]);
+    expect(problems[0]!.hint).toContain('rules/small.lint.json');
+  });
+  it('reports a summary-only id that is not a question as an error in the config file, at the id', () => {
+    const config = JSON.stringify({ summaryOnly: { sex: 'summary', sexx: 'typo' } }, null, 2);
+    const problems = lintOf(clean(), config);
+    expect(problems).toEqual([
+      { file: CONFIG, ...positionOf(config, '"sexx"'), path: '$.summaryOnly.sexx', message: '"sexx" is not a question in small', hint: 'remove it, or check the spelling', severity: 'error', rule: 'unread-question' },
+    ]);
+  });
+  it('warns when a summary-only question is read by a rule after all', () => {
+    const config = JSON.stringify({ summaryOnly: { sex: 'summary', rash: 'old reason' } }, null, 2);
+    const problems = lintOf(clean(), config);
+    expect(problems).toMatchObject([{ file: CONFIG, ...positionOf(config, '"rash"'), severity: 'warning', message: '"rash" is listed as summary-only, but a rule reads it' }]);
+  });
+  it('rejects a config with an unknown property, at the property', () => {
+    const config = JSON.stringify({ sumaryOnly: { sex: 'summary' } }, null, 2);
+    expect(lintOf(clean(), config)).toMatchObject([{ file: CONFIG, ...positionOf(config, '"sumaryOnly"'), severity: 'error', rule: 'config', message: expect.stringMatching(/unknown property "sumaryOnly"/) }]);
+  });
+  it('rejects a reason that is empty', () => {
+    expect(lintOf(clean(), { summaryOnly: { sex: '' } })).toMatchObject([{ severity: 'error', path: '$.summaryOnly.sex', message: 'say why the question is kept' }]);
+  });
+  it('rejects a config that is not JSON, at the error', () => {
+    expect(lintOf(clean(), '{"summaryOnly": {')).toMatchObject([{ file: CONFIG, line: 1, severity: 'error', message: expect.stringMatching(/JSON syntax error/) }]);
+  });
+});
+
+describe('an invalid file', () => {
+  it('gives the loader problems as errors and nothing else', () => {
+    const text = clean((q) => {
+      q.guidance[0].when = { answer: 'red_flags', includes: 'chest_pian' };
+      q.guidance[4].text.en = 'You have lupus.';
+    });
+    const problems = lintOf(text);
+    expect(problems).toMatchObject([{ severity: 'error', rule: 'invalid', path: '$.guidance[0].when.includes', message: '"red_flags" has no option "chest_pian"' }]);
+    expect(lintSummary(problems)).toBe('1 problem (1 error, 0 warnings)');
+  });
+  it('lists missing translations as errors', () => {
+    const problems = lintOf(clean((q) => delete q.guidance[2].text.hi));
+    expect(problems).toMatchObject([{ severity: 'error', path: '$.guidance[2].text', message: 'the "hi" text is missing' }]);
+  });
+});
+
+describe('printing', () => {
+  it('prints file:line:col  severity  path  message  (hint)  [rule]', () => {
+    const text = clean((q) => delete q.sources[0].publisher);
+    const { line, column } = positionOf(text, '"A source"');
+    expect(formatLintProblem(lintOf(text)[0]!)).toBe(
+      `${FILE}:${line}:${column}  warning  $.sources[0].title  source "src" has only a title, so a reader cannot find it  (add a "url", a "publisher", or a "note" with the authors, journal and year)  [source]`,
+    );
+  });
+  it('counts problems in the closing line', () => {
+    const p = (severity: 'error' | 'warning'): LintProblem => ({ file: 'f', path: '$', message: 'm', severity, rule: 'r' });
+    expect(lintSummary([p('error'), p('warning'), p('warning')])).toBe('3 problems (1 error, 2 warnings)');
+    expect(lintSummary([p('warning')])).toBe('1 problem (0 errors, 1 warning)');
+  });
+});
+
+describe('rules/lupus.json', () => {
+  it('lints with no errors', () => {
+    const text = readFileSync(new URL('../../rules/lupus.json', import.meta.url), 'utf8');
+    const problems = lint({ text, file: 'rules/lupus.json' }).problems;
+    expect(problems.filter((p) => p.severity === 'error'), show(problems)).toEqual([]);
+  });
+});
