@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { builtinRulesPlugin } from './src/builtinRulesPlugin';
 
 const root = import.meta.dirname;
 
@@ -14,6 +15,7 @@ export default defineConfig(({ command, mode }) => {
   const iife = mode === 'iife';
   return {
     root: command === 'serve' && !process.env.VITEST ? resolve(root, 'demo') : root,
+    plugins: [builtinRulesPlugin(resolve(root, 'rules/lupus.json'))],
     server: { host: '127.0.0.1', fs: { allow: [root] } },
     build: {
       outDir: resolve(root, 'dist'),
@@ -27,6 +29,8 @@ export default defineConfig(({ command, mode }) => {
         fileName: () => (iife ? 'symptom-check.iife.js' : 'symptom-check.js'),
       },
       rolldownOptions: {
+        // Lets modules shared with lazy chunks live in the entry, instead of in extra tiny chunks.
+        preserveEntrySignatures: 'allow-extension',
         // Library mode leaves ES output unminified unless asked.
         output: { minify: true, ...(iife ? { inlineDynamicImports: true } : { chunkFileNames: 'chunks/[name]-[hash].js' }) },
       },

@@ -1,5 +1,22 @@
-/** The built-in lupus questionnaire, validated by the test suite and at build time. */
-import lupus from '../rules/lupus.json';
+/**
+ * The built-in lupus questionnaire in the language asked for, validated and split at build time
+ * (see builtinRulesPlugin.ts): `builtinFirst` for the first screens, `builtinRules` complete.
+ */
+import { builtinLanguages, loadBuiltinFirst, loadBuiltinRules } from 'virtual:symptom-check/builtin-rules';
+import { baseLanguage } from './i18n/index';
 import type { Questionnaire } from './questionnaire/schema';
 
-export const builtinRules = lupus as Questionnaire;
+/** The language of the built-in rules to load for `lang`: itself, its base, else the first. */
+export function builtinLanguageFor(lang: string): string {
+  if (builtinLanguages.includes(lang)) return lang;
+  const base = baseLanguage(lang);
+  return builtinLanguages.includes(base) ? base : builtinLanguages[0]!;
+}
+
+export function builtinFirst(lang: string): Promise<Questionnaire> {
+  return loadBuiltinFirst(builtinLanguageFor(lang));
+}
+
+export function builtinRules(lang: string): Promise<Questionnaire> {
+  return loadBuiltinRules(builtinLanguageFor(lang));
+}

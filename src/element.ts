@@ -24,15 +24,17 @@
  */
 import { h, render } from 'preact';
 import { emit } from './events';
-import { baseLanguage, hasStrings, stringsFor } from './i18n/index';
+import { baseLanguage, hasStrings, loadStrings, stringsFor } from './i18n/index';
 import type { Problem } from './questionnaire/problem';
 import type { Questionnaire } from './questionnaire/schema';
+import { builtinFirst, builtinRules } from './builtinRules';
 import { App } from './ui/App';
 import { storageKey } from './ui/persistence';
 import { LoadError, Loading } from './ui/StatusViews';
 import css from './ui/styles.css?inline';
 
-type LoadState = { kind: 'loading' } | { kind: 'ready'; questionnaire: Questionnaire } | { kind: 'error'; problems: Problem[] };
+/** `complete` is false while only the first screens' part of the built-in rules is loaded. */
+type LoadState = { kind: 'loading' } | { kind: 'ready'; questionnaire: Questionnaire; complete: boolean } | { kind: 'error'; problems: Problem[] };
 
 let sharedSheet: CSSStyleSheet | undefined;
 /** One constructed stylesheet shared by every instance: no inline styles, so strict CSP holds. */
@@ -64,7 +66,10 @@ export class SymptomCheckElement extends HTMLElement {
   #rules: unknown = undefined;
   #state: LoadState = { kind: 'loading' };
   #mount: HTMLDivElement;
-  #loads = 0;
+  /** Bumped by every load, language change and removal: a slower, older one must not win. */
+  #generation = 0;
+  /** Bumped when the questionnaire's source changes: a new run. A language change keeps the run. */
+  #source = 0;
   #abort: AbortController | undefined;
 
   constructor() {
@@ -74,6 +79,7 @@ export class SymptomCheckElement extends HTMLElement {
     this.#mount = document.createElement('div');
     this.#mount.className = 'container';
     this.#mount.setAttribute('part', 'container');
+    this.#mount.setAttribute('role', 'region');
     shadow.append(this.#mount);
   }
 
@@ -91,13 +97,14 @@ export class SymptomCheckElement extends HTMLElement {
 
   disconnectedCallback() {
     this.#abort?.abort();
-    this.#loads++;
+    this.#generation++;
     render(null, this.#mount);
   }
 
   attributeChangedCallback(name: string, previous: string | null, value: string | null) {
     if (previous === value || !this.isConnected) return;
     if (name === 'rules-src') void this.#load();
+    else if (name === 'lang') void this.#changeLanguage();
     else this.#render();
   }
 
@@ -106,62 +113,66 @@ export class SymptomCheckElement extends HTMLElement {
     return this.getAttribute('lang') || this.parentElement?.closest('[lang]')?.getAttribute('lang') || 'en';
   }
 
+  #usesBuiltinRules(): boolean {
+    return this.#rules === undefined && !this.getAttribute('rules-src');
+  }
+
   async #load() {
-    const load = ++this.#loads;
+    const generation = ++this.#generation;
+    this.#source++;
     this.#abort?.abort();
-    this.#abort = undefined;
+    this.#abort = new AbortController();
     this.#state = { kind: 'loading' };
     this.#render();
-    const state = await this.#fetchRules().catch((error: unknown): LoadState => ({ kind: 'error', problems: [{ file: this.#source(), path: '$', message: String((error as Error)?.message ?? error) }] }));
-    if (load !== this.#loads) return; // a newer load (or a removal) took over
+    const state = await this.#loadRules(this.#abort.signal).catch(
+      (error: unknown): LoadState => ({ kind: 'error', problems: [{ file: this.#sourceName(), path: '$', message: String((error as Error)?.message ?? error) }] }),
+    );
+    await loadStrings(this.#language(state.kind === 'ready' ? state.questionnaire : undefined));
+    if (generation !== this.#generation) return; // a newer load, language change or removal took over
     this.#state = state;
     this.#render();
     if (state.kind === 'ready') emit(this, 'sc-ready', { questionnaire: { id: state.questionnaire.id, version: state.questionnaire.version }, lang: this.#language(state.questionnaire) });
     else if (state.kind === 'error') emit(this, 'sc-error', { problems: state.problems });
   }
 
-  #source(): string {
+  /** A new language keeps the run: only the texts change (the built-in rules load per language). */
+  async #changeLanguage() {
+    const generation = ++this.#generation;
+    const state = this.#state;
+    const [next] = await Promise.all([
+      state.kind === 'ready' && this.#usesBuiltinRules() ? this.#builtin(state.complete) : Promise.resolve(state),
+      loadStrings(this.#language(state.kind === 'ready' ? state.questionnaire : undefined)),
+    ]);
+    if (generation !== this.#generation) return;
+    this.#state = next;
+    this.#render();
+  }
+
+  /** Once past the intro, the rest of the built-in texts load while the patient reads. */
+  async #completeRules() {
+    const state = this.#state;
+    if (state.kind !== 'ready' || state.complete) return;
+    const generation = this.#generation;
+    const next = await this.#builtin(true).catch((): LoadState => state);
+    if (generation !== this.#generation || next === state) return;
+    this.#state = next;
+    this.#render();
+  }
+
+  #sourceName(): string {
     return this.#rules !== undefined ? 'rules' : (this.getAttribute('rules-src') ?? 'built-in rules');
   }
 
-  async #fetchRules(): Promise<LoadState> {
-    if (this.#rules !== undefined) {
-      const { checkQuestionnaire } = await import('./questionnaire/browserLoader');
-      const result = checkQuestionnaire(this.#rules, 'rules');
-      return result.ok ? { kind: 'ready', questionnaire: result.questionnaire } : { kind: 'error', problems: result.problems };
-    }
-    const src = this.getAttribute('rules-src');
-    if (!src) {
-      const { builtinRules } = await import('./builtinRules');
-      return { kind: 'ready', questionnaire: builtinRules };
-    }
-    const [{ loadQuestionnaire, MAX_FILE_BYTES }, text] = await Promise.all([import('./questionnaire/browserLoader'), this.#fetchText(src)]);
-    if (typeof text !== 'string') return text;
-    if (text.length > MAX_FILE_BYTES) return fail(src, `the file is too large (${(text.length / 1e6).toFixed(1)} MB); a questionnaire may be at most ${MAX_FILE_BYTES / 1e6} MB`);
-    const result = loadQuestionnaire(text, src);
-    return result.ok ? { kind: 'ready', questionnaire: result.questionnaire } : { kind: 'error', problems: result.problems };
+  async #builtin(complete: boolean): Promise<LoadState> {
+    const lang = this.#requestedLanguage();
+    return { kind: 'ready', questionnaire: await (complete ? builtinRules(lang) : builtinFirst(lang)), complete };
   }
 
-  async #fetchText(src: string): Promise<string | LoadState> {
-    const abort = new AbortController();
-    this.#abort = abort;
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      abort.abort();
-    }, this.fetchTimeout);
-    try {
-      const response = await fetch(src, { signal: abort.signal, credentials: 'same-origin', headers: { Accept: 'application/json' } });
-      if (!response.ok) return fail(src, `could not load the questionnaire: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
-      const length = Number(response.headers.get('content-length'));
-      if (length > 2_000_000) return fail(src, `the file is too large (${(length / 1e6).toFixed(1)} MB); a questionnaire may be at most 2 MB`);
-      return await response.text();
-    } catch (error) {
-      if (timedOut) return fail(src, `the questionnaire took too long to load (no answer within ${Math.round(this.fetchTimeout / 1000)} s)`);
-      return fail(src, `could not load the questionnaire: ${(error as Error)?.message ?? 'network error'}`);
-    } finally {
-      clearTimeout(timer);
-    }
+  async #loadRules(signal: AbortSignal): Promise<LoadState> {
+    if (this.#usesBuiltinRules()) return this.#builtin(false);
+    const remote = await import('./remoteRules');
+    const result = this.#rules !== undefined ? remote.checkRulesObject(this.#rules) : await remote.fetchRules(this.getAttribute('rules-src')!, this.fetchTimeout, signal);
+    return result.ok ? { kind: 'ready', questionnaire: result.questionnaire, complete: true } : { kind: 'error', problems: result.problems };
   }
 
   #language(questionnaire?: Questionnaire): string {
@@ -174,24 +185,26 @@ export class SymptomCheckElement extends HTMLElement {
   #render() {
     const state = this.#state;
     const lang = this.#language(state.kind === 'ready' ? state.questionnaire : undefined);
-    const shown = hasStrings(lang) ? baseLanguage(lang) : 'en';
     const t = stringsFor(lang);
-    this.#mount.lang = shown;
+    this.#mount.lang = hasStrings(lang) ? baseLanguage(lang) : 'en';
     this.#mount.dir = t.dir;
     this.#mount.setAttribute('aria-label', t.widgetLabel);
-    this.#mount.setAttribute('role', 'region');
     if (state.kind === 'loading') return render(h(Loading, { t }), this.#mount);
     if (state.kind === 'error') return render(h(LoadError, { t, problems: state.problems }), this.#mount);
     const persist = this.getAttribute('persist') === 'session';
     const questionnaire = state.questionnaire;
     render(
       h(App, {
-        key: `${this.#loads}:${persist}`,
+        key: `${this.#source}:${persist}`,
         questionnaire,
+        complete: state.complete,
         lang,
         emergencyNumber: this.getAttribute('emergency-number') ?? undefined,
         persistKey: persist ? storageKey(questionnaire, this.id) : undefined,
-        onStep: (progress) => emit(this, 'sc-step', { ...progress }),
+        onStep: (progress) => {
+          if (progress.step !== 'intro') void this.#completeRules();
+          emit(this, 'sc-step', { ...progress });
+        },
         onComplete: (detail) => emit(this, 'sc-complete', detail),
         onPrint: () => this.#print(),
       }),
@@ -202,8 +215,7 @@ export class SymptomCheckElement extends HTMLElement {
   #print() {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(PRINT_CSS);
-    const before = document.adoptedStyleSheets;
-    document.adoptedStyleSheets = [...before, sheet];
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     this.setAttribute('data-sc-printing', '');
     const done = () => {
       this.removeAttribute('data-sc-printing');
@@ -212,10 +224,6 @@ export class SymptomCheckElement extends HTMLElement {
     window.addEventListener('afterprint', done, { once: true });
     window.print();
   }
-}
-
-function fail(file: string, message: string): LoadState {
-  return { kind: 'error', problems: [{ file, path: '$', message }] };
 }
 
 declare global {

@@ -9,6 +9,6 @@ defineSymptomCheck();
 
 export { SymptomCheckElement };
 export type { CompleteDetail, ErrorDetail, ReadyDetail, StepDetail, SymptomCheckEventMap } from './events';
-export type { AppliedGuidance } from './engine/evaluate';
+export type { AppliedGuidance } from './engine/guidance';
 export type { Answers, Questionnaire } from './questionnaire/schema';
 export type { Problem } from './questionnaire/problem';

@@ -4,6 +4,7 @@
  */
 import { didYouMean } from '../questionnaire/problem';
 import type { Answers, Question, Questionnaire } from '../questionnaire/schema';
+import { answerIssue } from './answerValidity';
 import { modelOf } from './model';
 
 export interface AnswerProblem {
@@ -37,40 +38,31 @@ export function checkAnswers(questionnaire: Questionnaire, answers: unknown): An
   return problems;
 }
 
-/** Why `value` cannot answer `question`, or undefined when it can. */
+/** Why `value` cannot answer `question`, in words, or undefined when it can. */
 export function valueProblem(question: Question, value: unknown): string | undefined {
-  if (value === 'unsure') return undefined;
-  switch (question.type) {
-    case 'yesno':
-      return value === 'yes' || value === 'no' ? undefined : `${show(value)} is not an answer to a yes/no question; use "yes", "no" or "unsure"`;
-    case 'single': {
-      const ids = question.options.map((o) => o.id);
-      if (typeof value === 'string' && ids.includes(value)) return undefined;
-      const hint = typeof value === 'string' ? didYouMean(value, ids) : undefined;
-      return `${show(value)} is not one of the options (${ids.join(', ')})${hint ? `; ${hint}` : ''}`;
+  const issue = answerIssue(question, value);
+  if (!issue) return undefined;
+  const ids = 'options' in question ? question.options.map((o) => o.id) : [];
+  const range = 'min' in question ? `from ${question.min} to ${question.max}` : '';
+  switch (issue.code) {
+    case 'not-yesno':
+      return `${show(value)} is not an answer to a yes/no question; use "yes", "no" or "unsure"`;
+    case 'not-option': {
+      const hint = typeof issue.item === 'string' ? didYouMean(issue.item, ids) : undefined;
+      return `${show(issue.item)} is not one of the options (${ids.join(', ')})${hint ? `; ${hint}` : ''}`;
     }
-    case 'multi': {
-      if (!Array.isArray(value)) return `a multiple-choice answer is a list of option ids, got ${show(value)}`;
-      const ids = question.options.map((o) => o.id);
-      for (const item of value) {
-        if (typeof item !== 'string' || !ids.includes(item)) {
-          const hint = typeof item === 'string' ? didYouMean(item, ids) : undefined;
-          return `${show(item)} is not one of the options (${ids.join(', ')})${hint ? `; ${hint}` : ''}`;
-        }
-      }
-      if (new Set(value).size !== value.length) return 'an option is listed twice';
-      const exclusive = question.options.find((o) => o.exclusive && value.includes(o.id));
-      if (exclusive && value.length > 1) return `"${exclusive.id}" cannot be chosen together with other options`;
-      return undefined;
-    }
-    case 'number':
-    case 'scale': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return `expected a number from ${question.min} to ${question.max} or "unsure", got ${show(value)}`;
-      if (value < question.min || value > question.max) return `${value} is out of range: the answer must be from ${question.min} to ${question.max}`;
-      const whole = question.type === 'scale' || question.integer;
-      if (whole && !Number.isInteger(value)) return `${value} is not a whole number`;
-      return undefined;
-    }
+    case 'not-list':
+      return `a multiple-choice answer is a list of option ids, got ${show(value)}`;
+    case 'duplicate':
+      return 'an option is listed twice';
+    case 'exclusive':
+      return `"${issue.option}" cannot be chosen together with other options`;
+    case 'not-number':
+      return `expected a number ${range} or "unsure", got ${show(value)}`;
+    case 'range':
+      return `${value} is out of range: the answer must be ${range}`;
+    case 'whole':
+      return `${value} is not a whole number`;
   }
 }
 

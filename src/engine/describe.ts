@@ -1,6 +1,6 @@
 /** Answers and questions in words a patient understands, for reasons, review and summaries. */
 import { localize } from '../i18n/localize';
-import { stringsFor } from '../i18n/index';
+import { answerWords } from '../i18n/answerWords';
 import type { AnswerValue, Question } from '../questionnaire/schema';
 
 export function questionLabel(question: Question, lang: string, fallback: string): string {
@@ -8,7 +8,7 @@ export function questionLabel(question: Question, lang: string, fallback: string
 }
 
 export function answerText(question: Question, value: AnswerValue | undefined, lang: string, fallback: string): string {
-  const words = stringsFor(lang);
+  const words = answerWords(lang);
   if (value === undefined) return words.notAnswered;
   if (value === 'unsure') return question.type === 'number' || question.type === 'scale' ? words.ratherNotSay : words.unsure;
   switch (question.type) {

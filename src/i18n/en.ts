@@ -1,5 +1,8 @@
+import { englishAnswerWords } from './answerWords';
+
 /** The widget's own words in English; every other language provides the same keys. */
 export const en = {
+  ...englishAnswerWords,
   dir: 'ltr' as 'ltr' | 'rtl',
   widgetLabel: 'Symptom check',
   introHeading: 'Check your symptoms',
@@ -13,11 +16,6 @@ export const en = {
   next: 'Next',
   back: 'Back',
   progress: (n: number, total: number) => `Question ${n} of ${total}`,
-  yes: 'Yes',
-  no: 'No',
-  unsure: 'Not sure',
-  ratherNotSay: 'Not sure, or I would rather not say',
-  notAnswered: 'Not answered',
   tickAll: 'Tick all that apply.',
   errorPrefix: 'Error:',
   required: 'Choose an answer to go on. "Not sure" is fine.',

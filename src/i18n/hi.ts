@@ -1,7 +1,9 @@
+import { hindiAnswerWords } from './answerWords';
 import type { Strings } from './en';
 
 /** The widget's own words in Hindi (Devanagari). */
 export const hi: Strings = {
+  ...hindiAnswerWords,
   dir: 'ltr',
   widgetLabel: 'लक्षण जाँच',
   introHeading: 'अपने लक्षणों की जाँच करें',
@@ -16,11 +18,6 @@ export const hi: Strings = {
   next: 'आगे',
   back: 'पीछे',
   progress: (n, total) => `सवाल ${n} / ${total}`,
-  yes: 'हाँ',
-  no: 'नहीं',
-  unsure: 'पक्का नहीं पता',
-  ratherNotSay: 'पक्का नहीं पता, या मैं नहीं बताना चाहता/चाहती',
-  notAnswered: 'जवाब नहीं दिया',
   tickAll: 'जो भी लागू हों, सब चुनें।',
   errorPrefix: 'गलती:',
   required: 'आगे बढ़ने के लिए एक जवाब चुनें। "पक्का नहीं पता" भी ठीक है।',

@@ -1,20 +1,35 @@
+/**
+ * The widget's strings. English is always there; other languages load on demand
+ * (`loadStrings`), so a page pays only for the language it shows.
+ */
 import { en, type Strings } from './en';
-import { hi } from './hi';
 
 export type { Strings };
 
-const catalog: Record<string, Strings> = { en, hi };
+const loaders: Record<string, () => Promise<Strings>> = {
+  hi: () => import('./hi').then((m) => m.hi),
+};
+const loaded: Record<string, Strings> = { en };
 
 /** The primary subtag of a language code ("hi-IN" → "hi"). */
 export function baseLanguage(lang: string | null | undefined): string {
   return (lang ?? '').toLowerCase().split('-')[0] ?? '';
 }
 
-/** The widget's words for `lang`; unknown languages fall back to English. */
-export function stringsFor(lang: string | null | undefined): Strings {
-  return catalog[baseLanguage(lang)] ?? en;
+/** Whether the widget speaks `lang` (loaded or not). */
+export function hasStrings(lang: string | null | undefined): boolean {
+  const base = baseLanguage(lang);
+  return base in loaded || base in loaders;
 }
 
-export function hasStrings(lang: string | null | undefined): boolean {
-  return baseLanguage(lang) in catalog;
+/** Makes `stringsFor(lang)` return that language; unknown languages resolve to English. */
+export async function loadStrings(lang: string | null | undefined): Promise<Strings> {
+  const base = baseLanguage(lang);
+  if (!loaded[base] && loaders[base]) loaded[base] = await loaders[base]();
+  return stringsFor(lang);
+}
+
+/** The widget's words for `lang` if loaded (see loadStrings); otherwise English. */
+export function stringsFor(lang: string | null | undefined): Strings {
+  return loaded[baseLanguage(lang)] ?? en;
 }

@@ -2,9 +2,9 @@
  * The questionnaire as a state machine: intro → questions (red flags first, follow-ups as
  * their showIf holds) → review → result. No DOM: the UI sends events and renders snapshots.
  */
-import { assertEvent, assign, setup } from 'xstate';
-import { valueProblem } from '../engine/answers';
-import { hasEmergency, visibleQuestions } from '../engine/evaluate';
+import { assertEvent, assign, createMachine } from 'xstate';
+import { answerIssue } from '../engine/answerValidity';
+import { hasEmergency, visibleQuestions } from '../engine/guidance';
 import { modelOf } from '../engine/model';
 import type { AnswerValue, Answers, Questionnaire } from '../questionnaire/schema';
 
@@ -69,125 +69,152 @@ function inputError(ctx: MachineContext, value: unknown): InputError | null {
   const compiled = ctx.current ? modelOf(ctx.questionnaire).questionById.get(ctx.current) : undefined;
   if (!compiled || value === undefined) return 'required';
   if (Array.isArray(value) && value.length === 0) return 'required';
-  const problem = valueProblem(compiled.question, value);
-  if (!problem) return null;
-  return /whole number/.test(problem) ? 'whole' : /range|number/.test(problem) ? 'range' : 'required';
+  const issue = answerIssue(compiled.question, value);
+  if (!issue) return null;
+  return issue.code === 'whole' ? 'whole' : issue.code === 'range' || issue.code === 'not-number' ? 'range' : 'required';
 }
 
-export const questionnaireMachine = setup({
-  types: {
-    context: {} as MachineContext,
-    events: {} as MachineEvent,
-    input: {} as MachineInput,
-  },
-  guards: {
-    resumesAt: ({ context }, step: Step) =>
-      context.resume?.step === step && (step !== 'question' || visibleQuestions(context.questionnaire, context.resume.answers).includes(context.resume.current ?? '')),
-    isUnanswered: ({ context }) => !context.current || !Object.hasOwn(context.answers, context.current),
-    callsForEmergency: ({ context }) => hasEmergency(context.questionnaire, context.answers),
-    hasNextQuestion: ({ context }) => nextQuestion(context) !== undefined,
-    isFirstQuestion: ({ context }) => positionOf(context) <= 0,
-    isEditing: ({ context }) => context.editing,
-    hasUnansweredQuestion: ({ context }) => firstUnanswered(context) !== undefined,
-    stoppedEarly: ({ context }) => context.stoppedEarly,
-    isKnownQuestion: ({ context, event }) => {
-      assertEvent(event, 'user.edit');
-      return visible(context).includes(event.questionId);
-    },
-  },
-  actions: {
-    restore: assign(({ context }) => ({
-      answers: pruneHidden(context.questionnaire, context.resume?.answers ?? {}),
-      current: context.resume?.current ?? null,
-      editing: context.resume?.editing ?? false,
-      stoppedEarly: context.resume?.stoppedEarly ?? false,
-      resume: undefined,
-    })),
-    recordAnswer: assign(({ context, event }) => {
-      assertEvent(event, 'user.answer');
-      const error = inputError(context, event.value);
-      const answers = { ...context.answers };
-      if (context.current) delete answers[context.current];
-      if (error === null && context.current) answers[context.current] = event.value!;
-      return { answers: pruneHidden(context.questionnaire, answers), error: error === 'required' ? null : error };
+type Guard =
+  | { type: 'resumesAt'; params: Step }
+  | { type: 'isUnanswered' }
+  | { type: 'callsForEmergency' }
+  | { type: 'hasNextQuestion' }
+  | { type: 'isFirstQuestion' }
+  | { type: 'isEditing' }
+  | { type: 'hasUnansweredQuestion' }
+  | { type: 'stoppedEarly' }
+  | { type: 'isKnownQuestion' };
+type Action =
+  | { type: 'restore' }
+  | { type: 'recordAnswer' }
+  | { type: 'flagMissingAnswer' }
+  | { type: 'goToFirstQuestion' }
+  | { type: 'goToNextQuestion' }
+  | { type: 'goToPreviousQuestion' }
+  | { type: 'goToLastQuestion' }
+  | { type: 'goToEditedQuestion' }
+  | { type: 'goToFirstUnanswered' }
+  | { type: 'leaveEditing' }
+  | { type: 'markStoppedEarly' }
+  | { type: 'markCompleted' }
+  | { type: 'clearAll' };
+
+// createMachine with named implementations rather than setup(): setup() also binds every action
+// creator xstate has (~1 KB gzip the widget would ship for nothing).
+export const questionnaireMachine = createMachine(
+  {
+    types: {} as { context: MachineContext; events: MachineEvent; input: MachineInput; guards: Guard; actions: Action },
+    id: 'symptomCheck',
+    context: ({ input }) => ({
+      questionnaire: input.questionnaire,
+      answers: {},
+      current: null,
+      error: null,
+      editing: false,
+      stoppedEarly: false,
+      resume: input.resume,
     }),
-    flagMissingAnswer: assign(({ context }) => ({ error: context.error ?? ('required' as const) })),
-    goToFirstQuestion: assign(({ context }) => ({ current: visible(context)[0] ?? null, error: null, editing: false })),
-    goToNextQuestion: assign(({ context }) => ({ current: nextQuestion(context) ?? null, error: null })),
-    goToPreviousQuestion: assign(({ context }) => ({ current: visible(context)[positionOf(context) - 1] ?? null, error: null })),
-    goToLastQuestion: assign(({ context }) => ({ current: visible(context).at(-1) ?? null, error: null, editing: false })),
-    goToEditedQuestion: assign(({ event }) => {
-      assertEvent(event, 'user.edit');
-      return { current: event.questionId, editing: true, error: null };
-    }),
-    goToFirstUnanswered: assign(({ context }) => ({ current: firstUnanswered(context) ?? null, editing: true, error: 'required' as const })),
-    leaveEditing: assign({ editing: false, error: null }),
-    markStoppedEarly: assign({ stoppedEarly: true, editing: false, error: null }),
-    markCompleted: assign({ stoppedEarly: false }),
-    clearAll: assign({ answers: {}, current: null, error: null, editing: false, stoppedEarly: false }),
-  },
-}).createMachine({
-  id: 'symptomCheck',
-  context: ({ input }) => ({
-    questionnaire: input.questionnaire,
-    answers: {},
-    current: null,
-    error: null,
-    editing: false,
-    stoppedEarly: false,
-    resume: input.resume,
-  }),
-  initial: 'starting',
-  on: {
-    'user.restart': { target: '.intro', actions: 'clearAll' },
-  },
-  states: {
-    starting: {
-      always: [
-        { guard: { type: 'resumesAt', params: 'result' }, target: 'result', actions: 'restore' },
-        { guard: { type: 'resumesAt', params: 'review' }, target: 'review', actions: 'restore' },
-        { guard: { type: 'resumesAt', params: 'question' }, target: 'question', actions: 'restore' },
-        { target: 'intro', actions: 'restore' },
-      ],
+    initial: 'starting',
+    on: {
+      'user.restart': { target: '.intro', actions: 'clearAll' },
     },
-    intro: {
-      on: { 'user.next': { target: 'question', actions: 'goToFirstQuestion' } },
-    },
-    question: {
-      on: {
-        'user.answer': { actions: 'recordAnswer' },
-        'user.next': [
-          // Emergency answers win over everything, even an unanswered follow-up on screen.
-          { guard: 'callsForEmergency', target: 'result', actions: 'markStoppedEarly' },
-          { guard: 'isUnanswered', actions: 'flagMissingAnswer' },
-          { guard: 'hasNextQuestion', actions: 'goToNextQuestion' },
-          { target: 'review', actions: 'leaveEditing' },
-        ],
-        'user.back': [
-          { guard: 'isEditing', target: 'review', actions: 'leaveEditing' },
-          { guard: 'isFirstQuestion', target: 'intro' },
-          { actions: 'goToPreviousQuestion' },
+    states: {
+      starting: {
+        always: [
+          { guard: { type: 'resumesAt', params: 'result' }, target: 'result', actions: 'restore' },
+          { guard: { type: 'resumesAt', params: 'review' }, target: 'review', actions: 'restore' },
+          { guard: { type: 'resumesAt', params: 'question' }, target: 'question', actions: 'restore' },
+          { target: 'intro', actions: 'restore' },
         ],
       },
-    },
-    review: {
-      on: {
-        'user.edit': { guard: 'isKnownQuestion', target: 'question', actions: 'goToEditedQuestion' },
-        'user.next': [
-          { guard: 'callsForEmergency', target: 'result', actions: 'markStoppedEarly' },
-          // An answer cleared while editing must be given before the advice.
-          { guard: 'hasUnansweredQuestion', target: 'question', actions: 'goToFirstUnanswered' },
-          { target: 'result', actions: 'markCompleted' },
-        ],
-        'user.back': { target: 'question', actions: 'goToLastQuestion' },
+      intro: {
+        on: { 'user.next': { target: 'question', actions: 'goToFirstQuestion' } },
+      },
+      question: {
+        on: {
+          'user.answer': { actions: 'recordAnswer' },
+          'user.next': [
+            // Emergency answers win over everything, even an unanswered follow-up on screen.
+            { guard: 'callsForEmergency', target: 'result', actions: 'markStoppedEarly' },
+            { guard: 'isUnanswered', actions: 'flagMissingAnswer' },
+            { guard: 'hasNextQuestion', actions: 'goToNextQuestion' },
+            { target: 'review', actions: 'leaveEditing' },
+          ],
+          'user.back': [
+            { guard: 'isEditing', target: 'review', actions: 'leaveEditing' },
+            { guard: 'isFirstQuestion', target: 'intro' },
+            { actions: 'goToPreviousQuestion' },
+          ],
+        },
+      },
+      review: {
+        on: {
+          'user.edit': { guard: 'isKnownQuestion', target: 'question', actions: 'goToEditedQuestion' },
+          'user.next': [
+            { guard: 'callsForEmergency', target: 'result', actions: 'markStoppedEarly' },
+            // An answer cleared while editing must be given before the advice.
+            { guard: 'hasUnansweredQuestion', target: 'question', actions: 'goToFirstUnanswered' },
+            { target: 'result', actions: 'markCompleted' },
+          ],
+          'user.back': { target: 'question', actions: 'goToLastQuestion' },
+        },
+      },
+      result: {
+        on: {
+          'user.back': [{ guard: 'stoppedEarly', target: 'question', actions: 'leaveEditing' }, { target: 'review' }],
+        },
       },
     },
-    result: {
-      on: {
-        'user.back': [{ guard: 'stoppedEarly', target: 'question', actions: 'leaveEditing' }, { target: 'review' }],
+
+  },
+  {
+    guards: {
+      resumesAt: ({ context }, step: Step) =>
+        context.resume?.step === step && (step !== 'question' || visibleQuestions(context.questionnaire, context.resume.answers).includes(context.resume.current ?? '')),
+      isUnanswered: ({ context }) => !context.current || !Object.hasOwn(context.answers, context.current),
+      callsForEmergency: ({ context }) => hasEmergency(context.questionnaire, context.answers),
+      hasNextQuestion: ({ context }) => nextQuestion(context) !== undefined,
+      isFirstQuestion: ({ context }) => positionOf(context) <= 0,
+      isEditing: ({ context }) => context.editing,
+      hasUnansweredQuestion: ({ context }) => firstUnanswered(context) !== undefined,
+      stoppedEarly: ({ context }) => context.stoppedEarly,
+      isKnownQuestion: ({ context, event }) => {
+        assertEvent(event, 'user.edit');
+        return visible(context).includes(event.questionId);
       },
+    },
+    actions: {
+      restore: assign(({ context }) => ({
+        answers: pruneHidden(context.questionnaire, context.resume?.answers ?? {}),
+        current: context.resume?.current ?? null,
+        editing: context.resume?.editing ?? false,
+        stoppedEarly: context.resume?.stoppedEarly ?? false,
+        resume: undefined,
+      })),
+      recordAnswer: assign(({ context, event }) => {
+        assertEvent(event, 'user.answer');
+        const error = inputError(context, event.value);
+        const answers = { ...context.answers };
+        if (context.current) delete answers[context.current];
+        if (error === null && context.current) answers[context.current] = event.value!;
+        return { answers: pruneHidden(context.questionnaire, answers), error: error === 'required' ? null : error };
+      }),
+      flagMissingAnswer: assign(({ context }) => ({ error: context.error ?? ('required' as const) })),
+      goToFirstQuestion: assign(({ context }) => ({ current: visible(context)[0] ?? null, error: null, editing: false })),
+      goToNextQuestion: assign(({ context }) => ({ current: nextQuestion(context) ?? null, error: null })),
+      goToPreviousQuestion: assign(({ context }) => ({ current: visible(context)[positionOf(context) - 1] ?? null, error: null })),
+      goToLastQuestion: assign(({ context }) => ({ current: visible(context).at(-1) ?? null, error: null, editing: false })),
+      goToEditedQuestion: assign(({ event }) => {
+        assertEvent(event, 'user.edit');
+        return { current: event.questionId, editing: true, error: null };
+      }),
+      goToFirstUnanswered: assign(({ context }) => ({ current: firstUnanswered(context) ?? null, editing: true, error: 'required' as const })),
+      leaveEditing: assign({ editing: false, error: null }),
+      markStoppedEarly: assign({ stoppedEarly: true, editing: false, error: null }),
+      markCompleted: assign({ stoppedEarly: false }),
+      clearAll: assign({ answers: {}, current: null, error: null, editing: false, stoppedEarly: false }),
     },
   },
-});
+);
 
 export type QuestionnaireMachine = typeof questionnaireMachine;

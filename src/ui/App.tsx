@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createActor } from 'xstate';
-import { evaluate, visibleQuestions, type AppliedGuidance } from '../engine/evaluate';
+import { evaluateAnswers, visibleQuestions, type AppliedGuidance } from '../engine/guidance';
 import { modelOf } from '../engine/model';
 import { stringsFor } from '../i18n/index';
 import { progressOf, type Progress } from '../machine/progress';
@@ -10,8 +10,7 @@ import { SpeechContext, speechFor } from './context';
 import { Intro } from './Intro';
 import { clearResume, readResume, saveResume } from './persistence';
 import { QuestionStep } from './QuestionStep';
-import { Result } from './Result';
-import { Review } from './Review';
+import { EmergencyWhileLoading, Loading } from './StatusViews';
 import { useActorSnapshot } from './useActorSnapshot';
 import { useFocusOnChange } from './useFocusOnChange';
 
@@ -25,6 +24,11 @@ export interface CompleteDetail {
 
 export interface AppProps {
   questionnaire: Questionnaire;
+  /**
+   * False while `questionnaire` is only the first screens' part of the built-in rules (texts
+   * beyond the first section are empty): screens that need those texts wait for the rest.
+   */
+  complete?: boolean;
   lang: string;
   emergencyNumber?: string;
   /** sessionStorage key when persist="session"; without it nothing is stored. */
@@ -34,7 +38,9 @@ export interface AppProps {
   onPrint?: () => void;
 }
 
-export function App({ questionnaire, lang, emergencyNumber, persistKey, onStep, onComplete, onPrint }: AppProps) {
+type LateScreens = typeof import('./lateScreens');
+
+export function App({ questionnaire, complete = true, lang, emergencyNumber, persistKey, onStep, onComplete, onPrint }: AppProps) {
   const [actor, setActor] = useState(() => startActor(questionnaire, persistKey));
   useEffect(() => () => actor.stop(), [actor]);
   const snapshot = useActorSnapshot(actor);
@@ -42,20 +48,28 @@ export function App({ questionnaire, lang, emergencyNumber, persistKey, onStep, 
   const progress = progressOf(snapshot);
   const [refusals, setRefusals] = useState(0);
   const speech = useMemo(() => speechFor(questionnaire, lang, stringsFor(lang)), [questionnaire, lang]);
-  const headingRef = useFocusOnChange<HTMLHeadingElement>(`${progress.step}:${current}`, false);
+  const [late, setLate] = useState<LateScreens | null>(null);
+  useEffect(() => {
+    if (progress.step !== 'intro' && !late) void import('./lateScreens').then(setLate);
+  }, [progress.step]);
+  const currentQuestion = current ? modelOf(questionnaire).questionById.get(current)?.question : undefined;
+  // Wait for what the screen needs: the late screens' code, the texts of the rest of the questionnaire.
+  const waiting =
+    progress.step === 'question' ? Object.keys(currentQuestion?.text ?? {}).length === 0 : progress.step !== 'intro' && (!late || !complete);
+  const headingRef = useFocusOnChange<HTMLHeadingElement>(`${progress.step}:${current}:${waiting}`, false);
   const visible = useMemo(() => visibleQuestions(questionnaire, answers), [questionnaire, answers]);
   const guidance = useMemo(
-    () => (progress.step === 'result' ? evaluate(questionnaire, answers, { lang, trusted: true }).guidance : []),
-    [progress.step, questionnaire, answers, lang],
+    () => (progress.step === 'result' && complete ? evaluateAnswers(questionnaire, answers, lang).guidance : []),
+    [progress.step, questionnaire, complete, answers, lang],
   );
   const [resultDate, setResultDate] = useState(() => new Date());
 
   useEffect(() => onStep?.(progress), [progress.step, progress.index, progress.total]);
   useEffect(() => {
-    if (progress.step !== 'result') return;
+    if (progress.step !== 'result' || !complete) return;
     setResultDate(new Date());
     onComplete?.({ answers: structuredClone(answers), guidance, questionnaire: { id: questionnaire.id, version: questionnaire.version }, stoppedEarly, lang });
-  }, [progress.step === 'result', answers]);
+  }, [progress.step === 'result' && complete, answers]);
   useEffect(() => {
     if (!persistKey) return;
     if (progress.step === 'intro' && Object.keys(answers).length === 0) clearResume(persistKey);
@@ -73,10 +87,12 @@ export function App({ questionnaire, lang, emergencyNumber, persistKey, onStep, 
   return (
     <SpeechContext.Provider value={speech}>
       {progress.step === 'intro' && <Intro questionnaire={questionnaire} persist={Boolean(persistKey)} headingRef={headingRef} onStart={next} />}
-      {progress.step === 'question' && current && (
+      {waiting &&
+        (progress.step === 'result' && stoppedEarly ? <EmergencyWhileLoading t={speech.t} emergencyNumber={emergency} headingRef={headingRef} /> : <Loading t={speech.t} />)}
+      {!waiting && progress.step === 'question' && current && currentQuestion && (
         <QuestionStep
           key={current}
-          question={modelOf(questionnaire).questionById.get(current)!.question}
+          question={currentQuestion}
           value={answers[current]}
           error={error}
           refusals={refusals}
@@ -88,8 +104,8 @@ export function App({ questionnaire, lang, emergencyNumber, persistKey, onStep, 
           onBack={() => send({ type: 'user.back' })}
         />
       )}
-      {progress.step === 'review' && (
-        <Review
+      {!waiting && late && progress.step === 'review' && (
+        <late.Review
           questionnaire={questionnaire}
           answers={answers}
           visible={visible}
@@ -99,8 +115,8 @@ export function App({ questionnaire, lang, emergencyNumber, persistKey, onStep, 
           onBack={() => send({ type: 'user.back' })}
         />
       )}
-      {progress.step === 'result' && (
-        <Result
+      {!waiting && late && progress.step === 'result' && (
+        <late.Result
           questionnaire={questionnaire}
           answers={answers}
           visible={visible}

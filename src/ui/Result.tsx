@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { answerText } from '../engine/describe';
-import type { AppliedGuidance } from '../engine/evaluate';
+import type { AppliedGuidance } from '../engine/guidance';
 import { modelOf } from '../engine/model';
 import { LEVELS } from '../questionnaire/levels';
 import type { Answers, Questionnaire } from '../questionnaire/schema';

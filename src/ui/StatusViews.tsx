@@ -10,6 +10,27 @@ export function Loading({ t }: { t: Strings }) {
   );
 }
 
+/**
+ * An emergency result whose advice texts are still loading: the number to call must not wait.
+ */
+export function EmergencyWhileLoading({ t, emergencyNumber, headingRef }: { t: Strings; emergencyNumber: string; headingRef: preact.Ref<HTMLHeadingElement> }) {
+  return (
+    <section class="screen" part="result">
+      <div class="emergency" part="emergency">
+        <p class="emergency-call">
+          <a href={`tel:${emergencyNumber}`} class="emergency-number">
+            {t.callNow(emergencyNumber)}
+          </a>
+        </p>
+      </div>
+      <h2 class="heading" part="heading" tabIndex={-1} ref={headingRef}>
+        {t.levels.emergency}
+      </h2>
+      <Loading t={t} />
+    </section>
+  );
+}
+
 /** A plain message for the patient, the exact problems for the clinic's web team: never a blank box. */
 export function LoadError({ t, problems }: { t: Strings; problems: Problem[] }) {
   return (

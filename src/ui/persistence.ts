@@ -2,7 +2,8 @@
  * persist="session": answers survive a reload in sessionStorage, and only then. Storage can
  * be unavailable (private modes, sandboxed frames): every call fails quietly to "nothing saved".
  */
-import { checkAnswers } from '../engine/answers';
+import { answerIssue } from '../engine/answerValidity';
+import { modelOf } from '../engine/model';
 import type { Resume } from '../machine/questionnaireMachine';
 import type { Questionnaire } from '../questionnaire/schema';
 
@@ -16,7 +17,12 @@ export function readResume(key: string, questionnaire: Questionnaire): Resume | 
     if (!raw) return undefined;
     const resume = JSON.parse(raw) as Resume;
     // Saved answers the questionnaire cannot take (it changed since) are dropped, not trusted.
-    if (typeof resume !== 'object' || resume === null || checkAnswers(questionnaire, resume.answers).length > 0) return undefined;
+    if (typeof resume !== 'object' || resume === null || typeof resume.answers !== 'object' || resume.answers === null) return undefined;
+    const { questionById } = modelOf(questionnaire);
+    for (const [id, value] of Object.entries(resume.answers)) {
+      const compiled = questionById.get(id);
+      if (!compiled || answerIssue(compiled.question, value)) return undefined;
+    }
     return resume;
   } catch {
     return undefined;

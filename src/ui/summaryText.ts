@@ -1,6 +1,6 @@
 /** The plain-text summary a patient copies or prints to bring to the doctor. */
 import { answerText, questionLabel } from '../engine/describe';
-import type { AppliedGuidance } from '../engine/evaluate';
+import type { AppliedGuidance } from '../engine/guidance';
 import { modelOf } from '../engine/model';
 import { stringsFor } from '../i18n/index';
 import { localize } from '../i18n/localize';

@@ -90,7 +90,7 @@ describe('the questionnaire machine, every path', () => {
       });
       expect(serializeState(actor.getSnapshot())).toBe(serializeState(path.state as Snap));
     }
-  });
+  }, 60_000);
 
   it('takes every transition of the adjacency map', async () => {
     const adjacency = model.getAdjacencyMap();
@@ -105,7 +105,7 @@ describe('the questionnaire machine, every path', () => {
       }
     }
     expect(transitions).toBeGreaterThan(paths.length);
-  });
+  }, 60_000);
 });
 
 /** The promises each event makes to the patient. */

@@ -1,10 +1,14 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadStrings } from '../../src/i18n/index';
 import { App, type CompleteDetail } from '../../src/ui/App';
 import type { Progress } from '../../src/machine/progress';
 import { smallQuestionnaire } from '../fixtures';
 
+beforeAll(async () => {
+  await loadStrings('hi');
+});
 afterEach(() => {
   cleanup();
   sessionStorage.clear();
@@ -20,6 +24,8 @@ const click = (name: string | RegExp) => fireEvent.click(screen.getByRole('butto
 const choose = (name: string | RegExp) => fireEvent.click(screen.getByRole('radio', { name }));
 const tick = (name: string | RegExp) => fireEvent.click(screen.getByRole('checkbox', { name }));
 const heading = () => screen.getByRole('heading', { level: 2 });
+/** The review and result screens load lazily: wait for the heading. */
+const screenTitled = (name: string) => screen.findByRole('heading', { level: 2, name });
 
 describe('intro', () => {
   it('says what this is and is not before starting', () => {
@@ -107,22 +113,22 @@ function answerAllNo() {
 }
 
 describe('review', () => {
-  it('lists every answer with a Change button that returns to review', () => {
+  it('lists every answer with a Change button that returns to review', async () => {
     setup();
     answerAllNo();
-    expect(heading().textContent).toBe('Check your answers');
+    await screenTitled('Check your answers');
     expect(screen.getByText('Painful joints')).toBeTruthy();
     click('Change your answer: Rash');
     expect(heading().textContent).toBe('Do you have a rash?');
     choose('Yes');
     click('Next');
-    expect(heading().textContent).toBe('Check your answers');
+    await screenTitled('Check your answers');
     expect(within(screen.getByText('Rash').parentElement!).getByText('Yes')).toBeTruthy();
   });
 });
 
 describe('result', () => {
-  it('groups advice by urgency with reasons, repeats the disclaimer, and reports completion', () => {
+  it('groups advice by urgency with reasons, repeats the disclaimer, and reports completion', async () => {
     const { completes } = setup();
     click('Start');
     tick('One swollen leg');
@@ -137,8 +143,9 @@ describe('result', () => {
     click('Next');
     choose('Male');
     click('Next');
+    await screenTitled('Check your answers');
     click('See my advice');
-    expect(heading().textContent).toBe('What to do next');
+    await screenTitled('What to do next');
     const levels = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(levels.slice(0, 4)).toEqual(['Get medical help today', 'See a doctor within a day or two', 'Book an appointment with a doctor', 'Good to know']);
     expect(screen.getByText('Warning signs: One swollen leg')).toBeTruthy();
@@ -148,13 +155,14 @@ describe('result', () => {
     expect(completes[0]!.guidance.map((g) => g.id)).toEqual(['urgent_leg', 'soon_long_joints', 'routine_features', 'info_tired']);
   });
 
-  it('stops at an emergency answer and shows the number to call first', () => {
+  it('stops at an emergency answer and shows the number to call first', async () => {
     const { completes } = setup({ emergencyNumber: '999' });
     click('Start');
     tick('Chest pain');
     click('Next');
     expect(heading().textContent).toBe('Get emergency care now');
     const call = screen.getByRole('link', { name: 'Call 999 now' });
+    await screen.findByText(/stopped the questions early/);
     expect(call.getAttribute('href')).toBe('tel:999');
     expect(screen.getByText(/stopped the questions early/)).toBeTruthy();
     expect(completes[0]).toMatchObject({ stoppedEarly: true, answers: { red_flags: ['chest_pain'] } });
@@ -165,7 +173,9 @@ describe('result', () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     setup();
     answerAllNo();
+    await screenTitled('Check your answers');
     click('See my advice');
+    await screenTitled('What to do next');
     click('Copy summary');
     await screen.findByText('Summary copied.');
     expect(writeText.mock.calls[0]![0]).toMatch(/Summary to show your doctor\nDate: .+\nQuestionnaire: Small check \(small 1\.2\.3\)/);
@@ -176,15 +186,19 @@ describe('result', () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) }, configurable: true });
     setup();
     answerAllNo();
+    await screenTitled('Check your answers');
     click('See my advice');
+    await screenTitled('What to do next');
     click('Copy summary');
     await screen.findByText(/Could not copy/);
   });
 
-  it('starts again with nothing kept', () => {
+  it('starts again with nothing kept', async () => {
     setup();
     answerAllNo();
+    await screenTitled('Check your answers');
     click('See my advice');
+    await screenTitled('What to do next');
     click('Start again');
     click('Start');
     expect((screen.getByRole('checkbox', { name: 'None of these' }) as HTMLInputElement).checked).toBe(false);
@@ -207,14 +221,15 @@ describe('persist="session"', () => {
     tick('None of these');
     expect(sessionStorage.length).toBe(0);
   });
-  it('resumes after a reload and clears on request', () => {
+  it('resumes after a reload and clears on request', async () => {
     setup({ persistKey: 'k' });
     answerAllNo();
-    expect(JSON.parse(sessionStorage.getItem('k')!)).toMatchObject({ step: 'review' });
+    await vi.waitFor(() => expect(JSON.parse(sessionStorage.getItem('k')!)).toMatchObject({ step: 'review' }));
     cleanup();
     setup({ persistKey: 'k' });
-    expect(heading().textContent).toBe('Check your answers');
+    await screenTitled('Check your answers');
     click('See my advice');
+    await screenTitled('What to do next');
     click('Clear my answers');
     expect(sessionStorage.getItem('k')).toBeNull();
     expect(heading().textContent).toBe('Small check');

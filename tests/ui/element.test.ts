@@ -79,7 +79,7 @@ describe('<symptom-check> with the built-in lupus rules', () => {
     clickButton(el, 'Start');
     await flush();
     el.setAttribute('lang', 'hi');
-    expect(shadow(el).querySelector('[part="container"]')!.getAttribute('lang')).toBe('hi');
+    await vi.waitFor(() => expect(shadow(el).querySelector('[part="container"]')!.getAttribute('lang')).toBe('hi'));
     await vi.waitFor(() => expect(shadow(el).textContent).toContain('आगे'));
   });
 

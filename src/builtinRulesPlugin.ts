@@ -1,0 +1,94 @@
+/**
+ * Build-time step for the built-in questionnaire: validates rules/lupus.json (a broken file
+ * fails the build, so the widget never ships Zod for it) and splits it per language, so a page
+ * downloads only the language it shows, in two parts:
+ * - `<lang>/first`: everything the first screens need: the whole structure (questions, options,
+ *   conditions, scores, levels) and the texts of the first section (the red flags);
+ * - `<lang>`: the complete questionnaire in that language, fetched once the first question is
+ *   on screen, while the patient reads it.
+ *
+ *   import { builtinLanguages, loadBuiltinRules } from 'virtual:symptom-check/builtin-rules';
+ */
+import { readFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
+import { loadQuestionnaire } from './questionnaire/load';
+import { formatProblem } from './questionnaire/problem';
+import type { Questionnaire } from './questionnaire/schema';
+
+const ENTRY = 'virtual:symptom-check/builtin-rules';
+const PER_LANGUAGE = `${ENTRY}/`;
+
+export function builtinRulesPlugin(rulesFile: string): Plugin {
+  let questionnaire: Questionnaire | undefined;
+  const load = (): Questionnaire => {
+    if (questionnaire) return questionnaire;
+    const result = loadQuestionnaire(readFileSync(rulesFile, 'utf8'), rulesFile);
+    if (!result.ok) throw new Error(`the built-in rules are invalid:\n${result.problems.map(formatProblem).join('\n')}`);
+    return (questionnaire = result.questionnaire);
+  };
+  return {
+    name: 'symptom-check:builtin-rules',
+    resolveId: (id) => (id === ENTRY || id.startsWith(PER_LANGUAGE) ? `\0${id}` : undefined),
+    load(id) {
+      if (!id.startsWith(`\0${ENTRY}`)) return undefined;
+      this.addWatchFile(rulesFile);
+      const q = load();
+      if (id === `\0${ENTRY}`) {
+        const loaders = q.languages
+          .map((lang) => `${JSON.stringify(lang)}: [() => import(${JSON.stringify(`${PER_LANGUAGE}${lang}/first`)}), () => import(${JSON.stringify(PER_LANGUAGE + lang)})]`)
+          .join(',\n  ');
+        return `export const builtinLanguages = ${JSON.stringify(q.languages)};
+const loaders = {\n  ${loaders}\n};
+/** The first screens' part of the built-in questionnaire in \`lang\` (one of builtinLanguages). */
+export function loadBuiltinFirst(lang) { return loaders[lang][0]().then((m) => m.default); }
+/** The complete built-in questionnaire in \`lang\`. */
+export function loadBuiltinRules(lang) { return loaders[lang][1]().then((m) => m.default); }`;
+      }
+      const [lang = '', part] = id.slice(`\0${PER_LANGUAGE}`.length).split('/');
+      const projected = projectLanguage(q, lang);
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(part === 'first' ? firstScreens(projected) : projected))});`;
+    },
+  };
+}
+
+/** The questionnaire with every text reduced to `lang`, and only what the widget reads of its sources. */
+export function projectLanguage(q: Questionnaire, lang: string): Questionnaire {
+  const project = (value: unknown, key?: string): unknown => {
+    if (Array.isArray(value)) return value.map((v) => project(v));
+    if (value === null || typeof value !== 'object') return value;
+    const entries = Object.entries(value);
+    // A text object: every key is a declared language.
+    if (key !== 'when' && key !== 'showIf' && entries.length > 0 && entries.every(([k, v]) => q.languages.includes(k) && typeof v === 'string')) {
+      return { [lang]: (value as Record<string, string>)[lang] };
+    }
+    return Object.fromEntries(entries.filter(([k]) => k !== '$schema').map(([k, v]) => [k, project(v, k)]));
+  };
+  const projected = project(q) as Questionnaire;
+  return { ...projected, languages: [lang], sources: q.sources.map(({ id, title }) => ({ id, title })) };
+}
+
+/**
+ * The part of a one-language questionnaire the first screens need: the questions' structure,
+ * the scores, the emergency guidance (the questionnaire stops at once when it applies), the
+ * title and intro, and the texts of the first section. Other texts are left empty ({}); the
+ * widget swaps in the complete questionnaire before it shows any of them.
+ */
+export function firstScreens(q: Questionnaire): Questionnaire {
+  const [lang] = q.languages;
+  const withoutTexts = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(withoutTexts);
+    if (value === null || typeof value !== 'object') return value;
+    const entries = Object.entries(value);
+    if (entries.length === 1 && entries[0]![0] === lang && typeof entries[0]![1] === 'string') return {};
+    return Object.fromEntries(entries.map(([k, v]) => [k, withoutTexts(v)]));
+  };
+  const [first, ...rest] = q.sections;
+  return {
+    ...q,
+    sections: [first!, ...(withoutTexts(rest) as Questionnaire['sections'])],
+    guidance: withoutTexts(q.guidance.filter((g) => g.level === 'emergency')) as Questionnaire['guidance'],
+    ...(q.scores ? { scores: withoutTexts(q.scores) as Questionnaire['scores'] } : {}),
+    sources: [],
+  };
+}
+

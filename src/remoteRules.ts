@@ -1,0 +1,44 @@
+/**
+ * Questionnaires from outside the bundle: `rules-src` (fetched, with a time limit and a size
+ * limit) and the `rules` property. Loaded lazily with the validator: the built-in rules need neither.
+ */
+// Must come first: Zod's JIT is switched off before ./questionnaire/load builds the schemas.
+import './questionnaire/jitless';
+import { checkQuestionnaire, loadQuestionnaire, MAX_FILE_BYTES, type LoadResult } from './questionnaire/load';
+
+export function checkRulesObject(rules: unknown): LoadResult {
+  return checkQuestionnaire(rules, 'rules');
+}
+
+export async function fetchRules(src: string, timeoutMs: number, signal: AbortSignal): Promise<LoadResult> {
+  const abort = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    abort.abort();
+  }, timeoutMs);
+  const stop = () => abort.abort();
+  signal.addEventListener('abort', stop);
+  try {
+    const response = await fetch(src, { signal: abort.signal, credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (!response.ok) return fail(src, `could not load the questionnaire: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+    const length = Number(response.headers.get('content-length'));
+    if (length > MAX_FILE_BYTES) return tooLarge(src, length);
+    const text = await response.text();
+    return text.length > MAX_FILE_BYTES ? tooLarge(src, text.length) : loadQuestionnaire(text, src);
+  } catch (error) {
+    if (timedOut) return fail(src, `the questionnaire took too long to load (no answer within ${Math.round(timeoutMs / 1000)} s)`);
+    return fail(src, `could not load the questionnaire: ${(error as Error)?.message ?? 'network error'}`);
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', stop);
+  }
+}
+
+function tooLarge(src: string, bytes: number): LoadResult {
+  return fail(src, `the file is too large (${(bytes / 1e6).toFixed(1)} MB); a questionnaire may be at most ${MAX_FILE_BYTES / 1e6} MB`);
+}
+
+function fail(file: string, message: string): LoadResult {
+  return { ok: false, problems: [{ file, path: '$', message }] };
+}

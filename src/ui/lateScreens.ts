@@ -1,0 +1,3 @@
+/** The screens after the questions, loaded while the patient answers (they are not needed to start). */
+export { Result } from './Result';
+export { Review } from './Review';

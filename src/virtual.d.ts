@@ -1,0 +1,6 @@
+declare module 'virtual:symptom-check/builtin-rules' {
+  import type { Questionnaire } from './questionnaire/schema';
+  export const builtinLanguages: string[];
+  export function loadBuiltinFirst(lang: string): Promise<Questionnaire>;
+  export function loadBuiltinRules(lang: string): Promise<Questionnaire>;
+}

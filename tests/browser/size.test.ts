@@ -1,0 +1,35 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from './browser';
+import { measureFirstLoad } from './firstLoad';
+import { startServer, type TestServer } from './server';
+
+let browser: Browser;
+let server: TestServer;
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launch(), startServer()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * Budgets for everything a page downloads before the first question (gzip): 30 KB for the
+ * default, English; Hindi adds its own strings and Devanagari texts on top of the English ones
+ * every page carries.
+ */
+const BUDGETS: [string, number][] = [
+  ['en', 30 * 1024],
+  ['hi', 33 * 1024],
+];
+
+describe('size budget', () => {
+  it.each(BUDGETS)('the first load with the built-in rules (%s) stays within budget', async (lang, budget) => {
+    const { files, totalGzip } = await measureFirstLoad(browser, server.url, `/pages/widget.html?lang=${lang}`);
+    console.log(`first load (${lang}): ${(totalGzip / 1024).toFixed(1)} KB gzip = ${files.map((f) => `${f.path} ${(f.gzip / 1024).toFixed(1)} KB`).join(' + ')}`);
+    expect(files.some((f) => f.path === '/dist/symptom-check.js')).toBe(true);
+    expect(files.some((f) => f.path.includes('remoteRules')), 'the validator must not load for the built-in rules').toBe(false);
+    expect(totalGzip).toBeLessThanOrEqual(budget);
+  });
+});

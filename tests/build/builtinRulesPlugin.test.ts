@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { evaluate, hasEmergency, visibleQuestions } from '../../src/engine/evaluate';
+import { firstScreens, projectLanguage } from '../../src/builtinRulesPlugin';
+import { loadQuestionnaire } from '../../src/questionnaire/load';
+import type { Questionnaire } from '../../src/questionnaire/schema';
+
+const result = loadQuestionnaire(readFileSync(new URL('../../rules/lupus.json', import.meta.url), 'utf8'));
+const lupus = (result.ok ? result.questionnaire : undefined) as Questionnaire;
+
+describe('the built-in rules, split per language at build time', () => {
+  it('keeps only the texts of one language, and gives the same advice in it', () => {
+    const hi = projectLanguage(lupus, 'hi');
+    expect(hi.languages).toEqual(['hi']);
+    expect(JSON.stringify(hi)).not.toContain('"en":');
+    const answers = { red_flags: ['none'], joint_pain: 'yes', butterfly_rash: 'yes', mouth_ulcers: 'yes', hair_loss: 'yes' };
+    expect(evaluate(hi, answers, { lang: 'hi' })).toEqual(evaluate(lupus, answers, { lang: 'hi' }));
+  });
+
+  it('puts in the first part what the first screens need: every question, the red-flag texts, the emergency rules', () => {
+    const en = projectLanguage(lupus, 'en');
+    const first = firstScreens(en);
+    expect(first.sections[0]).toEqual(en.sections[0]);
+    expect(first.sections[1]!.questions[0]!.text).toEqual({});
+    expect(first.guidance.every((g) => g.level === 'emergency')).toBe(true);
+    // Same questions asked, and the same emergency decisions, as with the complete file.
+    for (const answers of [{}, { diagnosed_lupus: 'yes' }, { joint_pain: 'yes', fatigue: 'yes' }]) {
+      expect(visibleQuestions(first, answers)).toEqual(visibleQuestions(en, answers));
+    }
+    for (const flag of ['chest_pain', 'swollen_leg', 'none']) {
+      expect(hasEmergency(first, { red_flags: [flag] })).toBe(hasEmergency(en, { red_flags: [flag] }));
+    }
+    expect(JSON.stringify(first).length).toBeLessThan(JSON.stringify(en).length / 2);
+  });
+});
