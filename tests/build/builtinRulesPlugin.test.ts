@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, hasEmergency, visibleQuestions } from '../../src/engine/evaluate';
 import { firstScreens, projectLanguage } from '../../src/builtinRulesPlugin';
 import { loadQuestionnaire } from '../../src/questionnaire/load';
-import type { Questionnaire } from '../../src/questionnaire/schema';
+import type { Answers, Questionnaire } from '../../src/questionnaire/schema';
 
 const result = loadQuestionnaire(readFileSync(new URL('../../rules/lupus.json', import.meta.url), 'utf8'));
 const lupus = (result.ok ? result.questionnaire : undefined) as Questionnaire;
@@ -24,7 +24,7 @@ describe('the built-in rules, split per language at build time', () => {
     expect(first.sections[1]!.questions[0]!.text).toEqual({});
     expect(first.guidance.every((g) => g.level === 'emergency')).toBe(true);
     // Same questions asked, and the same emergency decisions, as with the complete file.
-    for (const answers of [{}, { diagnosed_lupus: 'yes' }, { joint_pain: 'yes', fatigue: 'yes' }]) {
+    for (const answers of [{}, { diagnosed_lupus: 'yes' }, { joint_pain: 'yes', fatigue: 'yes' }] as Answers[]) {
       expect(visibleQuestions(first, answers)).toEqual(visibleQuestions(en, answers));
     }
     for (const flag of ['chest_pain', 'swollen_leg', 'none']) {
