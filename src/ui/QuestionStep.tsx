@@ -25,7 +25,9 @@ export function QuestionStep({ question, value, error, refusals, index, total, h
     if (refusals > 0 && error) errorRef.current?.focus();
   }, [refusals]);
   const id = `sc-q-${question.id}`;
-  const describedBy = [question.help && `${id}-help`, question.type === 'multi' && `${id}-tick`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  // The generic "Tick all that apply" only where the question has no help of its own to say so.
+  const tickHint = question.type === 'multi' && !question.help;
+  const describedBy = [question.help && `${id}-help`, tickHint && `${id}-tick`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (
     <form
       class="screen"
@@ -50,7 +52,7 @@ export function QuestionStep({ question, value, error, refusals, index, total, h
             {text(question.help)}
           </p>
         )}
-        {question.type === 'multi' && (
+        {tickHint && (
           <p id={`${id}-tick`} class="help">
             {t.tickAll}
           </p>

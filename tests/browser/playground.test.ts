@@ -1,0 +1,91 @@
+/** The rule playground, served by Vite's dev server as `npm run demo` serves it. */
+import type { Browser, Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { heading, launch, open } from './browser';
+
+let browser: Browser;
+let vite: ViteDevServer;
+let base: string;
+beforeAll(async () => {
+  vite = await createServer({ configFile: new URL('../../vite.config.ts', import.meta.url).pathname, server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+  await vite.listen();
+  base = vite.resolvedUrls!.local[0]!;
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await vite?.close();
+});
+
+/** The playground page; under vitest the dev server's root is the project, so pages are under /demo/. */
+async function playground(hash = ''): Promise<Page> {
+  const p = await open(browser, `${base}demo/playground.html${hash}`);
+  await p.locator('.cm-content').waitFor();
+  await expect.poll(() => p.locator('#problems-summary').textContent(), { timeout: 30_000 }).toBe('No problems.');
+  return p;
+}
+
+/** Replaces the first occurrence of `find` in the editor with `replace`, by typing, as an author would. */
+async function edit(p: Page, find: string, replace: string) {
+  await p.evaluate(
+    ([f, r]) => {
+      const view = (window as any).playgroundEditor;
+      const text = view.state.doc.toString();
+      const from = text.indexOf(f);
+      view.dispatch({ changes: { from, to: from + f.length, insert: r } });
+    },
+    [find, replace],
+  );
+}
+
+describe('the rule playground', () => {
+  it('starts from lupus.json and previews the widget live as you type', async () => {
+    const p = await playground();
+    const requests: string[] = [];
+    p.on('request', (r) => requests.push(new URL(r.url()).origin));
+    await expect.poll(() => heading(p, '#preview').textContent()).toBe('Lupus symptom check');
+    await edit(p, '"en": "Lupus symptom check"', '"en": "Joint and skin check"');
+    await expect.poll(() => heading(p, '#preview').textContent()).toBe('Joint and skin check');
+    expect(new Set(requests.filter((o) => o !== new URL(base).origin))).toEqual(new Set()); // nothing sent anywhere else
+  });
+
+  it('lists problems with line and column, and a click puts the cursor there', async () => {
+    const p = await playground();
+    await edit(p, '"answer": "joint_pain"', '"answer": "joint_pian"');
+    const problem = p.locator('#problems button').first();
+    await expect.poll(() => problem.textContent()).toMatch(/^questionnaire\.json:\d+:\d+  .*unknown question "joint_pian"  \(did you mean "joint_pain"\?\)$/);
+    const [, line, column] = (await problem.textContent())!.match(/:(\d+):(\d+)/)!;
+    await problem.click();
+    const cursor = await p.evaluate(() => {
+      const view = (window as any).playgroundEditor;
+      const head = view.state.selection.main.head;
+      const lineInfo = view.state.doc.lineAt(head);
+      return { line: lineInfo.number, column: head - lineInfo.from + 1, focused: view.hasFocus };
+    });
+    expect(cursor).toEqual({ line: Number(line), column: Number(column), focused: true });
+    expect(await p.locator('#preview-note').textContent()).toMatch(/last version without problems/);
+  });
+
+  it('runs the vignettes and shows pass and fail with reasons', async () => {
+    const p = await playground();
+    await p.locator('#run-cases').click();
+    await expect.poll(() => p.locator('#cases-summary').textContent()).toMatch(/^\d+ passed, 0 failed$/);
+    await p.locator('#cases').fill(JSON.stringify({ cases: [{ name: 'expects the wrong advice', answers: { red_flags: ['chest_pain'] }, expect: { guidance: ['no_specific_concerns'] } }] }));
+    await p.locator('#run-cases').click();
+    await expect.poll(() => p.locator('#cases-summary').textContent()).toBe('0 passed, 1 failed');
+    expect(await p.locator('#case-results li').first().textContent()).toMatch(/FAIL expects the wrong advice: guidance: expected \[no_specific_concerns\], got \[emergency_chest_pain\]/);
+  });
+
+  it('shares the file in the link hash, and opens it from there', async () => {
+    const p = await playground();
+    await edit(p, '"en": "Lupus symptom check"', '"en": "Shared check"');
+    await p.locator('#share').click();
+    const url = p.url();
+    expect(url).toMatch(/#rules=/);
+    const opened = await open(browser, url);
+    await expect.poll(() => heading(opened, '#preview').textContent(), { timeout: 30_000 }).toBe('Shared check');
+    await opened.locator('#reset').click();
+    await expect.poll(() => heading(opened, '#preview').textContent()).toBe('Lupus symptom check');
+  });
+});
