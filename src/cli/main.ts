@@ -2,33 +2,47 @@
  * The symptom-check command for rule authors. `main` takes its I/O as arguments so tests can
  * run it in-process; bin/symptom-check.js wires it to the real process.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AnswersError } from '../engine/answers';
 import { evaluate } from '../engine/evaluate';
 import { loadQuestionnaire } from '../questionnaire/load';
 import { formatPath, formatProblem } from '../questionnaire/problem';
 import { questionnaireJsonSchema, type Questionnaire } from '../questionnaire/schema';
+import { coverage, formatCoverage } from '../cases/coverage';
 import { runCases } from '../cases/run';
 import { CasesFile } from '../cases/schema';
+import { toFhirQuestionnaire } from '../fhir/questionnaire';
+import { defaultConfigPath } from '../lint/config';
+import { lint } from '../lint/lint';
+import { formatLintProblem, lintSummary, type LintProblem } from '../lint/problem';
 
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
   readFile(path: string): string;
+  /** Whether a file exists (for optional files such as the lint config); defaults to trying to read it. */
+  exists?(path: string): boolean;
 }
 
 const nodeIO: CliIO = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   readFile: (path) => readFileSync(path, 'utf8'),
+  exists: (path) => existsSync(path),
 };
 
 const USAGE = `Usage: symptom-check <command>
 
   validate FILE...                  check questionnaire files; prints file:line:col  path  message  (hint)
+  lint FILE... [--strict] [--config LINTFILE]
+                                    validate, then warn about unread questions, diagnosing or treatment
+                                    words, texts above reading grade 8 and untraceable sources
+                                    (config default: FILE with .lint.json; --strict: warnings fail too)
   evaluate RULES ANSWERS [--lang L] print the guidance for an answers file as JSON
-  test RULES [CASES]                run rule test cases (default: RULES with .cases.json)
+  test RULES [CASES] [--coverage]   run rule test cases (default: RULES with .cases.json); --coverage
+                                    lists guidance, conditions and options no case reached
+  fhir RULES [--lang L]             print the questionnaire as a FHIR R4 Questionnaire (JSON)
   schema                            print the questionnaire JSON Schema
 
 Exit codes: 0 ok, 1 problems found or tests failed, 2 bad usage or bad input.`;
@@ -41,6 +55,10 @@ export async function main(argv: string[], io: CliIO = nodeIO): Promise<number> 
     switch (command) {
       case 'validate':
         return validate(rest, io);
+      case 'lint':
+        return lintCommand(rest, io);
+      case 'fhir':
+        return fhirCommand(rest, io);
       case 'evaluate':
         return evaluateCommand(rest, io);
       case 'test':
@@ -109,7 +127,8 @@ function readJson(file: string, io: CliIO): unknown {
 }
 
 function evaluateCommand(args: string[], io: CliIO): number {
-  const { positional, lang } = parseFlags(args);
+  const { positional, values } = parseArgs(args, { values: ['--lang'] });
+  const lang = values.get('--lang') ?? 'en';
   const [rulesFile, answersFile] = positional;
   if (!rulesFile || !answersFile || positional.length > 2) throw new UsageError('evaluate needs RULES and ANSWERS files');
   const questionnaire = requireQuestionnaire(rulesFile, io);
@@ -129,7 +148,7 @@ function evaluateCommand(args: string[], io: CliIO): number {
 }
 
 function testCommand(args: string[], io: CliIO): number {
-  const { positional } = parseFlags(args);
+  const { positional, flags } = parseArgs(args, { flags: ['--coverage'] });
   const [rulesFile, givenCases] = positional;
   if (!rulesFile || positional.length > 2) throw new UsageError('test needs RULES and optionally CASES');
   const casesFile = givenCases ?? rulesFile.replace(/\.json$/, '') + '.cases.json';
@@ -148,23 +167,71 @@ function testCommand(args: string[], io: CliIO): number {
     io.out(`FAIL ${r.name}`);
     r.failures.forEach((f) => io.out(`  ${f}`));
   }
+  if (flags.has('--coverage')) formatCoverage(coverage(questionnaire, parsed.data.cases)).forEach((line) => io.out(line));
   const failed = results.filter((r) => !r.passed).length;
   io.out(`${results.length - failed} passed, ${failed} failed`);
   return failed > 0 ? 1 : 0;
 }
 
-function parseFlags(args: string[]): { positional: string[]; lang: string } {
+function lintCommand(args: string[], io: CliIO): number {
+  const { positional: files, flags, values } = parseArgs(args, { flags: ['--strict'], values: ['--config'] });
+  if (files.length === 0) throw new UsageError('lint needs at least one file');
+  const given = values.get('--config');
+  if (given && files.length > 1) throw new UsageError('--config applies to one file: lint the files one at a time');
+  const problems: LintProblem[] = [];
+  for (const file of files) {
+    const text = read(file, io);
+    const configFile = given ?? defaultConfigPath(file);
+    const hasConfig = given !== undefined || (io.exists ? io.exists(configFile) : canRead(configFile, io));
+    problems.push(...lint({ text, file, configFile, ...(hasConfig ? { config: { text: read(configFile, io), file: configFile } } : {}) }).problems);
+  }
+  problems.forEach((p) => io.out(formatLintProblem(p)));
+  io.out(lintSummary(problems));
+  const errors = problems.some((p) => p.severity === 'error');
+  return errors || (flags.has('--strict') && problems.length > 0) ? 1 : 0;
+}
+
+function canRead(path: string, io: CliIO): boolean {
+  try {
+    io.readFile(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function fhirCommand(args: string[], io: CliIO): number {
+  const { positional, values } = parseArgs(args, { values: ['--lang'] });
+  const [rulesFile] = positional;
+  if (!rulesFile || positional.length > 1) throw new UsageError('fhir needs one RULES file');
+  const questionnaire = requireQuestionnaire(rulesFile, io);
+  const lang = values.get('--lang') ?? questionnaire.languages[0]!;
+  if (!questionnaire.languages.includes(lang)) throw new InputError(`${rulesFile} has no "${lang}" texts; its languages are ${questionnaire.languages.join(', ')}`);
+  io.out(JSON.stringify(toFhirQuestionnaire(questionnaire, lang), null, 2));
+  return 0;
+}
+
+interface ArgSpec {
+  /** Options that stand alone, e.g. --strict. */
+  flags?: string[];
+  /** Options that take a value: `--lang hi` or `--lang=hi`. */
+  values?: string[];
+}
+
+function parseArgs(args: string[], spec: ArgSpec): { positional: string[]; flags: Set<string>; values: Map<string, string> } {
   const positional: string[] = [];
-  let lang = 'en';
+  const flags = new Set<string>();
+  const values = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === '--lang') {
-      const value = args[++i];
-      if (!value) throw new UsageError('--lang needs a language code, e.g. --lang hi');
-      lang = value;
-    } else if (arg.startsWith('--lang=')) lang = arg.slice('--lang='.length);
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (spec.values?.includes(name)) {
+      const value = inline ?? args[++i];
+      if (!value) throw new UsageError(`${name} needs a value${name === '--lang' ? ', e.g. --lang hi' : ''}`);
+      values.set(name, value);
+    } else if (spec.flags?.includes(arg)) flags.add(arg);
     else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else positional.push(arg);
   }
-  return { positional, lang };
+  return { positional, flags, values };
 }
