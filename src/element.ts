@@ -1,27 +1,4 @@
-/**
- * `<symptom-check>`: a private, plain-language symptom self-assessment.
- *
- * @attr rules-src - URL of a questionnaire JSON file; without it, the built-in lupus questionnaire.
- * @attr lang - "en" or "hi" (else the nearest `lang` on the page; unknown languages fall back to English).
- * @attr persist - "session" keeps answers in sessionStorage across reloads, with a "Clear my answers" button. Off by default.
- * @attr emergency-number - the number to call in an emergency; overrides the questionnaire's.
- * @prop rules - a questionnaire object (takes precedence over rules-src).
- * @prop fetchTimeout - milliseconds to wait for rules-src before giving up (default 15000).
- * @event sc-ready - the questionnaire loaded; detail `{ questionnaire: {id, version}, lang }`.
- * @event sc-step - a new screen; detail `{ step, index, total }`.
- * @event sc-complete - the result is shown; detail `{ answers, guidance, questionnaire: {id, version}, stoppedEarly, lang }`.
- * @event sc-error - the questionnaire could not be loaded; detail `{ problems }`.
- * @csspart container - the widget's box. @csspart heading - each screen's heading. @csspart progress - "Question 4 of 17".
- * @csspart question - a question screen. @csspart option - one answer choice. @csspart input - a native input.
- * @csspart button - every button. @csspart button-primary - the main action. @csspart error - an error message or the load error.
- * @csspart intro - the first screen. @csspart review - the review screen. @csspart result - the advice screen.
- * @csspart emergency - the emergency banner with the number. @csspart level - a group of advice of one urgency.
- * @csspart guidance - one piece of advice. @csspart disclaimer - the "not a diagnosis" notice. @csspart summary - the printed summary.
- * @cssprop --sc-color-text, --sc-color-muted, --sc-color-background, --sc-color-surface, --sc-color-border,
- *   --sc-color-accent, --sc-color-accent-text, --sc-color-focus, --sc-color-error, --sc-color-emergency,
- *   --sc-color-emergency-text, --sc-color-urgent, --sc-color-soon, --sc-color-routine, --sc-color-info,
- *   --sc-font-family, --sc-font-size, --sc-radius, --sc-space, --sc-max-width
- */
+/** The `<symptom-check>` custom element: see the class's documentation below. */
 import { h, render } from 'preact';
 import { emit } from './events';
 import { baseLanguage, hasStrings, loadStrings, stringsFor } from './i18n/index';
@@ -57,6 +34,65 @@ const PRINT_CSS = `@media print {
   symptom-check[data-sc-printing] { position: absolute !important; inset: 0 auto auto 0 !important; width: 100% !important; }
 }`;
 
+/**
+ * `<symptom-check>`: a private, plain-language symptom self-assessment.
+ *
+ * @tag symptom-check
+ * @summary Asks one question a screen and tells the patient what to discuss with a doctor, and how soon.
+ *
+ * @attr {string} rules-src - URL of a questionnaire JSON file; without it, the built-in lupus questionnaire.
+ * @attr {string} lang - "en" or "hi" (else the nearest `lang` on the page); unknown languages fall back to English.
+ * @attr {"session"} persist - "session" keeps answers in sessionStorage across reloads, with a "Clear my answers" button. Off by default.
+ * @attr {string} emergency-number - The number to call in an emergency; overrides the questionnaire's.
+ *
+ * @prop {unknown} rules - A questionnaire object; takes precedence over rules-src.
+ * @prop {number} fetchTimeout - Milliseconds to wait for rules-src before giving up (default 15000).
+ *
+ * @fires {CustomEvent<ReadyDetail>} sc-ready - The questionnaire loaded; detail `{ questionnaire: {id, version}, lang }`.
+ * @fires {CustomEvent<StepDetail>} sc-step - A new screen; detail `{ step, index, total }`.
+ * @fires {CustomEvent<CompleteDetail>} sc-complete - The advice is shown; detail `{ answers, guidance, questionnaire: {id, version}, stoppedEarly, lang, fhir }`.
+ * @fires {CustomEvent<ErrorDetail>} sc-error - The questionnaire could not be loaded; detail `{ problems }`.
+ *
+ * @csspart container - The widget's box.
+ * @csspart intro - The first screen.
+ * @csspart question - A question screen.
+ * @csspart review - The review screen.
+ * @csspart result - The advice screen.
+ * @csspart heading - Each screen's heading.
+ * @csspart progress - "Question 4 of 17".
+ * @csspart option - One answer choice.
+ * @csspart input - A native input.
+ * @csspart button - Every button.
+ * @csspart button-primary - The main action of a screen.
+ * @csspart error - An input error, or the load error.
+ * @csspart emergency - The emergency banner with the number to call.
+ * @csspart level - A group of advice of one urgency (also level-emergency … level-info).
+ * @csspart guidance - One piece of advice.
+ * @csspart disclaimer - The "not a diagnosis" notice.
+ * @csspart summary - The printed summary.
+ * @csspart loading - The loading message.
+ *
+ * @cssprop --sc-color-text - Body text.
+ * @cssprop --sc-color-muted - Secondary text.
+ * @cssprop --sc-color-background - The widget's background.
+ * @cssprop --sc-color-surface - Answer boxes and notices.
+ * @cssprop --sc-color-border - Borders.
+ * @cssprop --sc-color-accent - Buttons, selected answers, links.
+ * @cssprop --sc-color-accent-text - Text on accent-coloured buttons.
+ * @cssprop --sc-color-focus - The focus ring.
+ * @cssprop --sc-color-error - Input errors.
+ * @cssprop --sc-color-emergency - The emergency banner.
+ * @cssprop --sc-color-emergency-text - Text on the emergency banner.
+ * @cssprop --sc-color-urgent - The bar beside same-day advice.
+ * @cssprop --sc-color-soon - The bar beside within-days advice.
+ * @cssprop --sc-color-routine - The bar beside appointment advice.
+ * @cssprop --sc-color-info - The bar beside information.
+ * @cssprop --sc-font-family - The typeface.
+ * @cssprop --sc-font-size - The base text size.
+ * @cssprop --sc-radius - Corner radius.
+ * @cssprop --sc-space - The spacing unit.
+ * @cssprop --sc-max-width - The widest the widget grows.
+ */
 export class SymptomCheckElement extends HTMLElement {
   static readonly observedAttributes = ['rules-src', 'lang', 'persist', 'emergency-number'];
 
@@ -76,10 +112,7 @@ export class SymptomCheckElement extends HTMLElement {
     super();
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     adoptStyles(shadow);
-    this.#mount = document.createElement('div');
-    this.#mount.className = 'container';
-    this.#mount.setAttribute('part', 'container');
-    this.#mount.setAttribute('role', 'region');
+    this.#mount = createMount();
     shadow.append(this.#mount);
   }
 
@@ -224,6 +257,15 @@ export class SymptomCheckElement extends HTMLElement {
     window.addEventListener('afterprint', done, { once: true });
     window.print();
   }
+}
+
+/** The box the widget renders into, inside the shadow root. */
+function createMount(): HTMLDivElement {
+  const mount = document.createElement('div');
+  mount.className = 'container';
+  mount.setAttribute('part', 'container');
+  mount.setAttribute('role', 'region');
+  return mount;
 }
 
 declare global {

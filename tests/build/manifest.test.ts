@@ -1,0 +1,34 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+
+/** The custom-elements manifest, generated the way `npm run build` does. */
+async function manifest() {
+  const out = mkdtempSync(join(tmpdir(), 'sc-cem-'));
+  const cli = join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js');
+  await promisify(execFile)('node', [cli, 'analyze', '--globs', 'src/element.ts', '--outdir', relative(root, out), '--quiet'], { cwd: root });
+  const json = JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8'));
+  return json.modules.flatMap((m: any) => m.declarations).find((d: any) => d.customElement);
+}
+
+describe('custom-elements.json', () => {
+  it('describes <symptom-check> for IDEs: attributes, properties, events, parts and custom properties', async () => {
+    const element = await manifest();
+    expect(element.tagName).toBe('symptom-check');
+    expect(element.attributes.map((a: any) => a.name)).toEqual(['rules-src', 'lang', 'persist', 'emergency-number']);
+    expect(element.members.filter((m: any) => m.privacy !== 'private').map((m: any) => m.name).sort()).toEqual(['fetchTimeout', 'rules']);
+    expect(element.events.map((e: any) => e.name)).toEqual(['sc-ready', 'sc-step', 'sc-complete', 'sc-error']);
+    // Everything the README documents for theming is in the manifest, and the other way round.
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const documentedProps = new Set(readme.match(/--sc-[a-z-]+/g));
+    expect(new Set(element.cssProperties.map((p: any) => p.name))).toEqual(documentedProps);
+    const used = new Set(readFileSync(join(root, 'src/ui/styles.css'), 'utf8').match(/--sc-[a-z-]+/g));
+    expect(used).toEqual(documentedProps);
+    for (const part of element.cssParts.map((p: any) => p.name)) expect(readme).toContain(`\`${part}\``);
+  }, 30_000);
+});
