@@ -29,13 +29,13 @@ async function playground(hash = ''): Promise<Page> {
 /** Replaces the first occurrence of `find` in the editor with `replace`, by typing, as an author would. */
 async function edit(p: Page, find: string, replace: string) {
   await p.evaluate(
-    ([f, r]) => {
+    ({ f, r }) => {
       const view = (window as any).playgroundEditor;
       const text = view.state.doc.toString();
       const from = text.indexOf(f);
       view.dispatch({ changes: { from, to: from + f.length, insert: r } });
     },
-    [find, replace],
+    { f: find, r: replace },
   );
 }
 
