@@ -1,0 +1,83 @@
+/**
+ * What the peer engines hand back, in the same shape as our `evaluate` (id, level, title, text,
+ * because, sources; most urgent first), so the bench can check that every engine gives the same
+ * advice for the same reasons. The truth of each condition comes from the peer itself; this file
+ * only turns "which answers and scores made it true" into words, the way ours does.
+ */
+import type { AppliedGuidance } from '../../src/engine/evaluate';
+import { answerText, questionLabel } from '../../src/engine/describe';
+import { localize } from '../../src/i18n/localize';
+import { LEVELS } from '../../src/questionnaire/levels';
+import type { Answers, Condition, Guidance, Question, Questionnaire } from '../../src/questionnaire/schema';
+
+/** What made a condition true, collected while walking a peer's results. */
+export interface PeerBasis {
+  questions: Set<string>;
+  /** In the order met, as ours lists them. */
+  scores: Set<string>;
+}
+
+export const newBasis = (): PeerBasis => ({ questions: new Set(), scores: new Set() });
+
+/** Every question a condition reads (scores read none), in order met: "not X" is true because of these. */
+export function questionsRead(condition: Condition): string[] {
+  const out = new Set<string>();
+  const walk = (c: Condition): void => {
+    if ('all' in c) c.all.forEach(walk);
+    else if ('any' in c) c.any.forEach(walk);
+    else if ('not' in c) walk(c.not);
+    else if ('answer' in c) out.add(c.answer);
+  };
+  walk(condition);
+  return [...out];
+}
+
+const levelRank = new Map<string, number>(LEVELS.map((level, i) => [level, i]));
+
+/** Static facts about a questionnaire that peers need to word their output. */
+export interface Wording {
+  questionnaire: Questionnaire;
+  lang: string;
+  fallback: string;
+  /** Questions in asking order. */
+  questions: Question[];
+  scoreTitle: Map<string, string>;
+}
+
+export function wordingFor(questionnaire: Questionnaire, lang = 'en'): Wording {
+  const fallback = questionnaire.languages[0] ?? 'en';
+  return {
+    questionnaire,
+    lang,
+    fallback,
+    questions: questionnaire.sections.flatMap((s) => s.questions),
+    scoreTitle: new Map((questionnaire.scores ?? []).map((s) => [s.id, localize(s.title, lang, fallback)])),
+  };
+}
+
+/** One piece of advice; `basis` undefined means the peer was run without reasons. */
+export function applied(w: Wording, guidance: Guidance, basis: PeerBasis | undefined, answers: Answers, scores: (id: string) => number): AppliedGuidance {
+  return {
+    id: guidance.id,
+    level: guidance.level,
+    title: localize(guidance.title, w.lang, w.fallback),
+    text: localize(guidance.text, w.lang, w.fallback),
+    because: basis ? reasons(w, basis, answers, scores) : [],
+    sources: guidance.sources,
+  };
+}
+
+function reasons(w: Wording, basis: PeerBasis, answers: Answers, scores: (id: string) => number): string[] {
+  const out: string[] = [];
+  for (const id of basis.scores) out.push(`${w.scoreTitle.get(id) ?? id}: ${scores(id)}`);
+  for (const question of w.questions) {
+    if (!basis.questions.has(question.id)) continue;
+    out.push(`${questionLabel(question, w.lang, w.fallback)}: ${answerText(question, answers[question.id], w.lang, w.fallback)}`);
+  }
+  return out;
+}
+
+/** Most urgent first; within a level, the file's order (a stable sort, as ours). */
+export function byLevel(guidance: AppliedGuidance[]): AppliedGuidance[] {
+  return guidance.sort((a, b) => levelRank.get(a.level)! - levelRank.get(b.level)!);
+}
