@@ -1,6 +1,7 @@
 /** The `<symptom-check>` custom element: see the class's documentation below. */
 import { h, render } from 'preact';
 import { emit } from './events';
+import type { CompleteDetail as RunDetail } from './ui/App';
 import { baseLanguage, hasStrings, loadStrings, stringsFor } from './i18n/index';
 import type { Problem } from './questionnaire/problem';
 import type { Questionnaire } from './questionnaire/schema';
@@ -238,11 +239,21 @@ export class SymptomCheckElement extends HTMLElement {
           if (progress.step !== 'intro') void this.#completeRules();
           emit(this, 'sc-step', { ...progress });
         },
-        onComplete: (detail) => emit(this, 'sc-complete', detail),
+        onComplete: (detail) => void this.#reportComplete(questionnaire, detail),
         onPrint: () => this.#print(),
       }),
       this.#mount,
     );
+  }
+
+  /** sc-complete, with the answers as a FHIR QuestionnaireResponse (its code loads only now). */
+  async #reportComplete(questionnaire: Questionnaire, detail: RunDetail) {
+    const generation = this.#generation;
+    const { toFhirQuestionnaireResponse } = await import('./fhir/response');
+    if (generation !== this.#generation) return;
+    // "completed": the patient reached the advice, also when an emergency stopped the questions early.
+    const fhir = toFhirQuestionnaireResponse(questionnaire, detail.answers, { authored: new Date().toISOString(), lang: detail.lang, status: 'completed' });
+    emit(this, 'sc-complete', { ...detail, fhir });
   }
 
   #print() {

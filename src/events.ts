@@ -1,14 +1,19 @@
 /** The element's events: all bubble, cross the shadow boundary, and carry plain JSON. */
+import type { QuestionnaireResponse } from 'fhir/r4';
 import type { Progress } from './machine/progress';
 import type { Problem } from './questionnaire/problem';
-import type { CompleteDetail } from './ui/App';
+import type { CompleteDetail as RunDetail } from './ui/App';
 
 export interface ReadyDetail {
   questionnaire: { id: string; version: string };
   lang: string;
 }
 export type StepDetail = Progress;
-export type { CompleteDetail };
+/** The result, as `sc-complete` reports it: the run's answers and advice, plus the answers as FHIR. */
+export interface CompleteDetail extends RunDetail {
+  /** A FHIR R4 QuestionnaireResponse for the answers, ready to post to an EHR (see `symptom-check fhir` for the Questionnaire). */
+  fhir: QuestionnaireResponse;
+}
 export interface ErrorDetail {
   problems: Problem[];
 }

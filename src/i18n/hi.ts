@@ -1,9 +1,8 @@
-import { hindiAnswerWords } from './answerWords';
+import type { AnswerWords } from './answerWords';
 import type { Strings } from './en';
 
-/** The widget's own words in Hindi (Devanagari). */
-export const hi: Strings = {
-  ...hindiAnswerWords,
+/** The widget's own words in Hindi (Devanagari); the answer words come from answerWords.ts. */
+export const hi: Omit<Strings, keyof AnswerWords> = {
   dir: 'ltr',
   widgetLabel: 'लक्षण जाँच',
   introHeading: 'अपने लक्षणों की जाँच करें',

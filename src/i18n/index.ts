@@ -2,12 +2,13 @@
  * The widget's strings. English is always there; other languages load on demand
  * (`loadStrings`), so a page pays only for the language it shows.
  */
+import { hindiAnswerWords } from './answerWords';
 import { en, type Strings } from './en';
 
 export type { Strings };
 
 const loaders: Record<string, () => Promise<Strings>> = {
-  hi: () => import('./hi').then((m) => m.hi),
+  hi: () => import('./hi').then((m) => ({ ...hindiAnswerWords, ...m.hi })),
 };
 const loaded: Record<string, Strings> = { en };
 

@@ -16,6 +16,11 @@ afterAll(async () => {
 const page = (query = '', options = {}) => open(browser, `${server.url}/pages/widget.html${query}`, options);
 const events = (p: Page) => p.evaluate(() => (window as any).__events as { type: string; detail: any; target: string }[]);
 const violations = (p: Page) => p.evaluate(() => (window as any).__violations as string[]);
+/** sc-complete arrives once the FHIR code has loaded: wait for it. */
+async function completion(p: Page) {
+  await expect.poll(async () => (await events(p)).some((e) => e.type === 'sc-complete')).toBe(true);
+  return (await events(p)).find((e) => e.type === 'sc-complete')!;
+}
 const button = (p: Page, name: string | RegExp) => p.locator('symptom-check').getByRole('button', { name, exact: typeof name === 'string' });
 
 async function ready(p: Page) {
@@ -46,10 +51,11 @@ describe('a full run answering "No"', () => {
     expect(headings.length).toBeGreaterThan(15);
     await button(p, 'See my advice').click();
     await expect(heading(p).textContent()).resolves.toBe('What to do next');
-    const complete = (await events(p)).find((e) => e.type === 'sc-complete')!;
+    const complete = await completion(p);
     expect(complete.detail.guidance.map((g: any) => g.id)).toEqual(['no_specific_concerns']);
     expect(complete.detail.questionnaire).toEqual({ id: 'lupus', version: '1.0.0' });
     expect(complete.detail.answers.red_flags).toEqual(['none']);
+    expect(complete.detail.fhir).toMatchObject({ resourceType: 'QuestionnaireResponse', status: 'completed', language: 'en' });
     expect(await violations(p)).toEqual([]);
   });
 });
@@ -68,7 +74,7 @@ describe('red flags', () => {
     expect(callBox!.y).toBeLessThan(headingBox!.y);
     const fontSize = await call.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(30);
-    const complete = (await events(p)).find((e) => e.type === 'sc-complete')!;
+    const complete = await completion(p);
     expect(complete.detail).toMatchObject({ stoppedEarly: true, answers: { red_flags: ['chest_pain'] } });
     expect(complete.detail.guidance[0].level).toBe('emergency');
   });

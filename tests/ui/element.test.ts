@@ -72,6 +72,9 @@ describe('<symptom-check> with the built-in lupus rules', () => {
     expect(JSON.parse(JSON.stringify(detail))).toEqual(detail); // plain JSON
     expect(detail).toMatchObject({ answers: { red_flags: ['chest_pain'] }, questionnaire: { id: 'lupus' }, stoppedEarly: true });
     expect(detail.guidance[0].level).toBe('emergency');
+    // The answers as FHIR, for the clinic's EHR.
+    expect(detail.fhir).toMatchObject({ resourceType: 'QuestionnaireResponse', status: 'completed', questionnaire: expect.stringMatching(/^urn:symptom-check:lupus\|/) });
+    expect(JSON.stringify(detail.fhir)).toContain('chest_pain');
   });
 
   it('switches language when lang changes, keeping the screen', async () => {
