@@ -1,0 +1,17 @@
+/** Small statistics and number formatting for the bench table. */
+
+export function median(values: number[]): number {
+  if (values.length === 0) throw new Error('median of nothing');
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The spread shown next to a median: the lowest and highest value. */
+export function range(values: number[]): [number, number] {
+  return [Math.min(...values), Math.max(...values)];
+}
+
+export const int = (n: number) => Math.round(n).toLocaleString('en-US');
+export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+export const times = (ratio: number) => `${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(1)}×`;
