@@ -30,24 +30,34 @@ export type ScoreExplainer = (scoreId: string, ctx: ConditionContext, basis: Bas
 export function compileCondition(condition: Condition, explainScore: ScoreExplainer): CompiledCondition {
   if ('all' in condition) {
     const parts = condition.all.map((c) => compileCondition(c, explainScore));
+    const tests = parts.map((p) => p.test);
     return {
-      test: (ctx) => parts.every((p) => p.test(ctx)),
+      // Plain loops over the closures: this is the hot path of every evaluation.
+      test: (ctx) => {
+        for (const test of tests) if (!test(ctx)) return false;
+        return true;
+      },
       explain: (ctx, basis) => parts.forEach((p) => p.explain(ctx, basis)),
       questions: unique(parts.flatMap((p) => p.questions)),
     };
   }
   if ('any' in condition) {
     const parts = condition.any.map((c) => compileCondition(c, explainScore));
+    const tests = parts.map((p) => p.test);
     return {
-      test: (ctx) => parts.some((p) => p.test(ctx)),
+      test: (ctx) => {
+        for (const test of tests) if (test(ctx)) return true;
+        return false;
+      },
       explain: (ctx, basis) => parts.forEach((p) => p.test(ctx) && p.explain(ctx, basis)),
       questions: unique(parts.flatMap((p) => p.questions)),
     };
   }
   if ('not' in condition) {
     const inner = compileCondition(condition.not, explainScore);
+    const innerTest = inner.test;
     return {
-      test: (ctx) => !inner.test(ctx),
+      test: (ctx) => !innerTest(ctx),
       // "not X" is true because of how the questions X reads were answered.
       explain: (_ctx, basis) => inner.questions.forEach((q) => basis.questions.add(q)),
       questions: inner.questions,

@@ -39,40 +39,54 @@ export function visibleQuestions(questionnaire: Questionnaire, answers: Answers)
 }
 
 /** Answers of hidden questions are left out: a hidden follow-up's old answer must not count. */
-function visibleAnswers(model: Model, answers: Answers): { visible: string[]; effective: Answers } {
+function visibleAnswers(model: Model, answers: Answers): { visible: string[]; ctx: AnswersContext } {
   const visible: string[] = [];
-  const effective: Answers = {};
+  // Filled as the questions are walked, so each showIf sees only the visible answers before it.
+  const ctx = new AnswersContext(model);
   for (const q of model.questions) {
-    if (q.showIf && !q.showIf.test(context(model, effective))) continue;
+    if (q.showIf) {
+      ctx.forgetScores();
+      if (!q.showIf.test(ctx)) continue;
+    }
     const id = q.question.id;
     visible.push(id);
-    if (Object.hasOwn(answers, id)) effective[id] = answers[id]!;
+    if (Object.hasOwn(answers, id)) ctx.answers.set(id, answers[id]!);
   }
-  return { visible, effective };
+  ctx.forgetScores();
+  return { visible, ctx };
 }
 
-function context(model: Model, answers: Answers): ConditionContext {
-  const scores = new Map<string, number>();
-  const ctx: ConditionContext = {
-    answer: (id) => (Object.hasOwn(answers, id) ? (answers[id] as AnswerValue) : undefined),
-    score: (id) => {
-      let value = scores.get(id);
-      if (value === undefined) {
-        value = 0;
-        for (const item of model.scoreById.get(id)?.items ?? []) if (item.when.test(ctx)) value += item.weight;
-        scores.set(id, value);
-      }
-      return value;
-    },
-  };
-  return ctx;
+/** The answers conditions read, with scores computed once each (this is the engine's hot path). */
+class AnswersContext implements ConditionContext {
+  readonly answers = new Map<string, AnswerValue>();
+  private readonly scores = new Map<string, number>();
+
+  constructor(private readonly model: Model) {}
+
+  answer(id: string): AnswerValue | undefined {
+    return this.answers.get(id);
+  }
+
+  score(id: string): number {
+    let value = this.scores.get(id);
+    if (value === undefined) {
+      value = 0;
+      for (const item of this.model.scoreById.get(id)?.items ?? []) if (item.when.test(this)) value += item.weight;
+      this.scores.set(id, value);
+    }
+    return value;
+  }
+
+  /** Scores depend on the answers: forget them when the answers grow. */
+  forgetScores(): void {
+    if (this.scores.size > 0) this.scores.clear();
+  }
 }
 
 export function evaluateAnswers(questionnaire: Questionnaire, answers: Answers, lang?: string): Evaluation {
   const model = modelOf(questionnaire);
   lang ??= model.fallbackLanguage;
-  const { visible, effective } = visibleAnswers(model, answers);
-  const ctx = context(model, effective);
+  const { visible, ctx } = visibleAnswers(model, answers);
   const guidance: AppliedGuidance[] = [];
   for (const { guidance: g, when } of model.guidance) {
     if (!when.test(ctx)) continue;
@@ -97,7 +111,7 @@ export function evaluateAnswers(questionnaire: Questionnaire, answers: Answers, 
 /** True when the answers so far already call for emergency care: the questionnaire stops there. */
 export function hasEmergency(questionnaire: Questionnaire, answers: Answers): boolean {
   const model = modelOf(questionnaire);
-  const ctx = context(model, visibleAnswers(model, answers).effective);
+  const { ctx } = visibleAnswers(model, answers);
   return model.guidance.some(({ guidance, when }) => guidance.level === 'emergency' && when.test(ctx));
 }
 
@@ -109,9 +123,9 @@ function reasons(model: Model, basis: Basis, ctx: ConditionContext, lang: string
     if (score) out.push(`${localize(score.score.title, lang, fallback)}: ${ctx.score(id)}`);
   }
   // Questions in asking order, so the reasons read like the questionnaire.
-  for (const q of model.questions) {
-    if (!basis.questions.has(q.question.id)) continue;
-    out.push(`${questionLabel(q.question, lang, fallback)}: ${answerText(q.question, ctx.answer(q.question.id), lang, fallback)}`);
+  const questions = [...basis.questions].map((id) => model.questionById.get(id)!).sort((a, b) => a.index - b.index);
+  for (const { question } of questions) {
+    out.push(`${questionLabel(question, lang, fallback)}: ${answerText(question, ctx.answer(question.id), lang, fallback)}`);
   }
   return out;
 }

@@ -16,7 +16,7 @@ const words: Record<string, AnswerWords> = {
 };
 
 export function answerWords(lang: string): AnswerWords {
-  return words[lang.toLowerCase().split('-')[0] ?? ''] ?? words.en!;
+  return words[lang] ?? words[lang.toLowerCase().split('-')[0] ?? ''] ?? words.en!;
 }
 
 export const englishAnswerWords = words.en!;
