@@ -14,16 +14,20 @@ import css from './ui/styles.css?inline';
 /** `complete` is false while only the first screens' part of the built-in rules is loaded. */
 type LoadState = { kind: 'loading' } | { kind: 'ready'; questionnaire: Questionnaire; complete: boolean } | { kind: 'error'; problems: Problem[] };
 
-let sharedSheet: CSSStyleSheet | undefined;
-/** One constructed stylesheet shared by every instance: no inline styles, so strict CSP holds. */
-function adoptStyles(root: ShadowRoot) {
+const sheets = new Map<string, CSSStyleSheet>();
+/** Constructed stylesheets, one per text, shared by every instance: no inline styles, so strict CSP holds. */
+function adoptStyles(root: ShadowRoot, text: string) {
   if ('adoptedStyleSheets' in root && typeof CSSStyleSheet !== 'undefined' && 'replaceSync' in CSSStyleSheet.prototype) {
-    sharedSheet ??= new CSSStyleSheet();
-    if (sharedSheet.cssRules.length === 0) sharedSheet.replaceSync(css);
-    root.adoptedStyleSheets = [sharedSheet];
+    let sheet = sheets.get(text);
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(text);
+      sheets.set(text, sheet);
+    }
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   } else {
     const style = document.createElement('style');
-    style.textContent = css;
+    style.textContent = text;
     root.append(style);
   }
 }
@@ -112,7 +116,7 @@ export class SymptomCheckElement extends HTMLElement {
   constructor() {
     super();
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    adoptStyles(shadow);
+    adoptStyles(shadow, css);
     this.#mount = createMount();
     shadow.append(this.#mount);
   }
@@ -241,6 +245,7 @@ export class SymptomCheckElement extends HTMLElement {
         },
         onComplete: (detail) => void this.#reportComplete(questionnaire, detail),
         onPrint: () => this.#print(),
+        adoptStyles: (text) => adoptStyles(this.shadowRoot!, text),
       }),
       this.#mount,
     );

@@ -36,11 +36,13 @@ export interface AppProps {
   onStep?: (progress: Progress) => void;
   onComplete?: (detail: CompleteDetail) => void;
   onPrint?: () => void;
+  /** Adds a stylesheet to the widget's shadow root (the later screens bring their own). */
+  adoptStyles?: (css: string) => void;
 }
 
 type LateScreens = typeof import('./lateScreens');
 
-export function App({ questionnaire, complete = true, lang, emergencyNumber, persistKey, onStep, onComplete, onPrint }: AppProps) {
+export function App({ questionnaire, complete = true, lang, emergencyNumber, persistKey, onStep, onComplete, onPrint, adoptStyles }: AppProps) {
   const [actor, setActor] = useState(() => startActor(questionnaire, persistKey));
   useEffect(() => () => actor.stop(), [actor]);
   const snapshot = useActorSnapshot(actor);
@@ -50,7 +52,12 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   const speech = useMemo(() => speechFor(questionnaire, lang, stringsFor(lang)), [questionnaire, lang]);
   const [late, setLate] = useState<LateScreens | null>(null);
   useEffect(() => {
-    if (progress.step !== 'intro' && !late) void import('./lateScreens').then(setLate);
+    if (progress.step !== 'intro' && !late) {
+      void import('./lateScreens').then((screens) => {
+        adoptStyles?.(screens.lateCss);
+        setLate(screens);
+      });
+    }
   }, [progress.step]);
   const currentQuestion = current ? modelOf(questionnaire).questionById.get(current)?.question : undefined;
   // Wait for what the screen needs: the late screens' code, the texts of the rest of the questionnaire.

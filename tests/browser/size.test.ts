@@ -16,12 +16,13 @@ afterAll(async () => {
 
 /**
  * Budgets for everything a page downloads before the first question (gzip): 30 KB for the
- * default, English; Hindi adds its own strings and Devanagari texts on top of the English ones
- * every page carries.
+ * default, English. Hindi adds its own strings and first-screen texts on top of the English
+ * first screens, which the main bundle carries so that the default starts without a second
+ * round trip.
  */
 const BUDGETS: [string, number][] = [
   ['en', 30 * 1024],
-  ['hi', 33 * 1024],
+  ['hi', 34 * 1024],
 ];
 
 describe('size budget', () => {
