@@ -38,33 +38,38 @@ export function visibleQuestions(questionnaire: Questionnaire, answers: Answers)
   return visibleAnswers(modelOf(questionnaire), answers).visible;
 }
 
-/** Answers of hidden questions are left out: a hidden follow-up's old answer must not count. */
+/**
+ * Which follow-ups are hidden. Answers of hidden questions are left out: a hidden follow-up's
+ * old answer must not count. Follow-ups are decided in asking order, each seeing the ones
+ * hidden before it; a showIf reads only earlier questions (the loader checks that), so later
+ * answers never sway it.
+ */
 function visibleAnswers(model: Model, answers: Answers): { visible: string[]; ctx: AnswersContext } {
-  const visible: string[] = [];
-  // Filled as the questions are walked, so each showIf sees only the visible answers before it.
-  const ctx = new AnswersContext(model);
-  for (const q of model.questions) {
-    if (q.showIf) {
+  const ctx = new AnswersContext(model, answers);
+  for (const q of model.followUps) {
+    if (!q.showIf!.test(ctx)) {
+      ctx.hidden.add(q.question.id);
       ctx.forgetScores();
-      if (!q.showIf.test(ctx)) continue;
     }
-    const id = q.question.id;
-    visible.push(id);
-    if (Object.hasOwn(answers, id)) ctx.answers.set(id, answers[id]!);
   }
-  ctx.forgetScores();
+  const visible: string[] = [];
+  for (const q of model.questions) if (!ctx.hidden.has(q.question.id)) visible.push(q.question.id);
   return { visible, ctx };
 }
 
 /** The answers conditions read, with scores computed once each (this is the engine's hot path). */
 class AnswersContext implements ConditionContext {
-  readonly answers = new Map<string, AnswerValue>();
+  readonly hidden = new Set<string>();
   private readonly scores = new Map<string, number>();
 
-  constructor(private readonly model: Model) {}
+  constructor(
+    private readonly model: Model,
+    private readonly answers: Answers,
+  ) {}
 
   answer(id: string): AnswerValue | undefined {
-    return this.answers.get(id);
+    if (this.hidden.size !== 0 && this.hidden.has(id)) return undefined;
+    return Object.hasOwn(this.answers, id) ? this.answers[id] : undefined;
   }
 
   score(id: string): number {
@@ -77,7 +82,7 @@ class AnswersContext implements ConditionContext {
     return value;
   }
 
-  /** Scores depend on the answers: forget them when the answers grow. */
+  /** Scores depend on which answers count: forget them when that changes. */
   forgetScores(): void {
     if (this.scores.size > 0) this.scores.clear();
   }

@@ -25,6 +25,8 @@ export interface CompiledGuidance {
 export interface Model {
   questionnaire: Questionnaire;
   questions: CompiledQuestion[];
+  /** The questions with a showIf, in asking order. */
+  followUps: CompiledQuestion[];
   questionById: Map<string, CompiledQuestion>;
   scoreById: Map<string, CompiledScore>;
   guidance: CompiledGuidance[];
@@ -68,6 +70,7 @@ function compile(questionnaire: Questionnaire): Model {
   return {
     questionnaire,
     questions,
+    followUps: questions.filter((q) => q.showIf),
     questionById: new Map(questions.map((q) => [q.question.id, q])),
     scoreById,
     guidance: questionnaire.guidance.map((guidance) => ({ guidance, when: compileCondition(guidance.when, explainScore) })),
