@@ -11,7 +11,8 @@ const root = join(import.meta.dirname, '../..');
 async function manifest() {
   const out = mkdtempSync(join(tmpdir(), 'sc-cem-'));
   const cli = join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js');
-  await promisify(execFile)('node', [cli, 'analyze', '--globs', 'src/element.ts', '--outdir', relative(root, out), '--quiet'], { cwd: root });
+  const config = join(import.meta.dirname, 'cem.config.mjs');
+  await promisify(execFile)('node', [cli, 'analyze', '--config', config, '--globs', 'src/element.ts', '--outdir', relative(root, out), '--quiet'], { cwd: root });
   const json = JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8'));
   return json.modules.flatMap((m: any) => m.declarations).find((d: any) => d.customElement);
 }
