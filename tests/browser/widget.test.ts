@@ -182,6 +182,25 @@ describe('shadow DOM', () => {
     expect(scroll).toBeLessThanOrEqual(320);
   });
 
+  it('works at 200% zoom (a 1280 × 900 window seen at 640 × 450) without sideways scrolling', async () => {
+    const p = await page('', { viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
+    await ready(p);
+    await button(p, 'Start').click();
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(640);
+    await button(p, 'Next').scrollIntoViewIfNeeded();
+    expect(await button(p, 'Next').isVisible()).toBe(true);
+  });
+
+  it('moves nothing when the patient asks for reduced motion', async () => {
+    const moving = async (reducedMotion: 'reduce' | 'no-preference') => {
+      const p = await page('', { reducedMotion });
+      await ready(p);
+      return button(p, 'Start').evaluate((el) => getComputedStyle(el).transitionDuration);
+    };
+    expect(await moving('no-preference')).not.toBe('0s');
+    expect(await moving('reduce')).toBe('0s');
+  });
+
   it('follows a dark colour scheme', async () => {
     const p = await page('', { colorScheme: 'dark' });
     await ready(p);
