@@ -108,13 +108,16 @@ describe('privacy', () => {
 });
 
 describe('several instances and changes mid-run', () => {
-  it('runs two instances with different rules and languages independently', async () => {
-    const p = await open(browser, `${server.url}/pages/widget.html?count=2&lang=en&lang=hi`);
-    await settled(p, 2);
+  it('runs three instances with different rules and languages independently', async () => {
+    const p = await open(browser, `${server.url}/pages/widget.html?count=3&lang=en&lang=hi&lang=en&src=&src=&src=/fault/xss`);
+    await settled(p, 3);
     await widget(p, 'w0').getByRole('button', { name: 'Start' }).click();
     expect(await heading(p, 'symptom-check#w1').textContent()).toMatch(/[\u0900-\u097F]/);
+    expect(await heading(p, 'symptom-check#w2').textContent()).toMatch(/^Title /);
     expect(await widget(p, 'w1').locator('[part~="progress"]').count()).toBe(0);
     expect(await widget(p, 'w0').locator('[part~="progress"]').count()).toBe(1);
+    const ready = (await events(p)).filter((e) => e.type === 'sc-ready').map((e) => `${e.target}:${e.detail.questionnaire.id}:${e.detail.lang}`);
+    expect(ready.sort()).toEqual(['w0:lupus:en', 'w1:lupus:hi', 'w2:xss:en']);
   });
 
   it('survives a language change mid-run, removal and re-adding', async () => {

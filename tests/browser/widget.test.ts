@@ -60,6 +60,29 @@ describe('a full run answering "No"', () => {
   });
 });
 
+describe('the printed summary', () => {
+  it('is one page with the answers, the advice, the date and the questionnaire id and version, and nothing of the page around it', async () => {
+    const p = await page();
+    await ready(p);
+    await answerEverythingNo(p);
+    await button(p, 'See my advice').click();
+    await expect.poll(() => heading(p).textContent()).toBe('What to do next');
+    await p.evaluate(() => {
+      window.print = () => {}; // headless Chromium has no print dialog; the PDF below is the print
+    });
+    await button(p, 'Print or save summary').click();
+    await p.emulateMedia({ media: 'print' });
+    const summary = p.locator('symptom-check').locator('[part="summary"]');
+    expect(await summary.isVisible()).toBe(true);
+    expect(await summary.textContent()).toMatch(/Date: .+ · Questionnaire: Lupus symptom check \(lupus 1\.0\.0\)/);
+    expect(await summary.textContent()).toContain('Urgent warning signs');
+    expect(await button(p, 'Copy summary').isVisible()).toBe(false);
+    expect(await p.locator('#page-button').isVisible()).toBe(false);
+    const pdf = (await p.pdf({ format: 'A4' })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1);
+  });
+});
+
 describe('red flags', () => {
   it('stop the questionnaire at once with emergency advice and the number in large type at the top', async () => {
     const p = await page('?emergency=108');
