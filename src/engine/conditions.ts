@@ -20,8 +20,10 @@ export interface CompiledCondition {
   test(ctx: ConditionContext): boolean;
   /** Adds to `basis` what made the condition true; call only when test() is true. */
   explain(ctx: ConditionContext, basis: Basis): void;
-  /** Every question a condition reads, whatever the answers. */
+  /** Every question a condition reads directly, whatever the answers. */
   readonly questions: readonly string[];
+  /** Every score a condition reads. */
+  readonly scores: readonly string[];
 }
 
 /** How a score explains itself: the basis of each of its items that is true. */
@@ -39,6 +41,7 @@ export function compileCondition(condition: Condition, explainScore: ScoreExplai
       },
       explain: (ctx, basis) => parts.forEach((p) => p.explain(ctx, basis)),
       questions: unique(parts.flatMap((p) => p.questions)),
+      scores: unique(parts.flatMap((p) => p.scores)),
     };
   }
   if ('any' in condition) {
@@ -51,6 +54,7 @@ export function compileCondition(condition: Condition, explainScore: ScoreExplai
       },
       explain: (ctx, basis) => parts.forEach((p) => p.test(ctx) && p.explain(ctx, basis)),
       questions: unique(parts.flatMap((p) => p.questions)),
+      scores: unique(parts.flatMap((p) => p.scores)),
     };
   }
   if ('not' in condition) {
@@ -58,9 +62,13 @@ export function compileCondition(condition: Condition, explainScore: ScoreExplai
     const innerTest = inner.test;
     return {
       test: (ctx) => !innerTest(ctx),
-      // "not X" is true because of how the questions X reads were answered.
-      explain: (_ctx, basis) => inner.questions.forEach((q) => basis.questions.add(q)),
+      // "not X" is true because of how the questions X reads were answered, and the scores it reads.
+      explain: (_ctx, basis) => {
+        for (const q of inner.questions) basis.questions.add(q);
+        for (const score of inner.scores) basis.scores.add(score);
+      },
       questions: inner.questions,
+      scores: inner.scores,
     };
   }
   if ('score' in condition) {
@@ -73,6 +81,7 @@ export function compileCondition(condition: Condition, explainScore: ScoreExplai
         explainScore(scoreId, ctx, basis);
       },
       questions: [],
+      scores: [scoreId],
     };
   }
   const questionId = condition.answer;
@@ -81,6 +90,7 @@ export function compileCondition(condition: Condition, explainScore: ScoreExplai
     test: (ctx) => test(ctx.answer(questionId)),
     explain: (_ctx, basis) => void basis.questions.add(questionId),
     questions: [questionId],
+    scores: [],
   };
 }
 

@@ -69,6 +69,12 @@ describe('evaluate', () => {
     expect(result.guidance.find((g) => g.id === 'routine_features')!.because).toEqual(['Typical features: 2', 'Painful joints: Yes', 'Rash: Yes']);
   });
 
+  it('explains "not" of a score with the score itself', () => {
+    const probe = withProbe({ not: { score: 'features', atLeast: 1 } });
+    const applied = evaluate(probe, { joint_pain: 'no', rash: 'no' }).guidance.find((g) => g.id === 'probe')!;
+    expect(applied.because).toEqual(['Typical features: 0']);
+  });
+
   it('names multiple-choice options in the reasons', () => {
     const result = evaluate(q, { red_flags: ['chest_pain'] });
     expect(result.guidance[0]!.because).toEqual(['Warning signs: Chest pain']);
