@@ -6,6 +6,7 @@ import { LEVELS } from '../questionnaire/levels';
 import type { Answers, Questionnaire } from '../questionnaire/schema';
 import { useSpeech } from './context';
 import { Disclaimer } from './Disclaimer';
+import { EmergencyBanner } from './StatusViews';
 import { formatDate, summaryText } from './summaryText';
 
 interface Props {
@@ -42,16 +43,7 @@ export function Result(props: Props) {
   const model = modelOf(questionnaire);
   return (
     <section class="screen" part="result" aria-labelledby="sc-result-heading">
-      {emergency && (
-        <div class="emergency" part="emergency">
-          <p class="emergency-call">
-            <a href={`tel:${emergencyNumber}`} class="emergency-number">
-              {t.callNow(emergencyNumber)}
-            </a>
-          </p>
-          <p class="emergency-title">{t.levels.emergency}</p>
-        </div>
-      )}
+      {emergency && <EmergencyBanner t={t} emergencyNumber={emergencyNumber} />}
       <h2 id="sc-result-heading" class="heading" part="heading" tabIndex={-1} ref={headingRef}>
         {emergency ? t.levels.emergency : t.resultHeading}
       </h2>

@@ -10,19 +10,27 @@ export function Loading({ t }: { t: Strings }) {
   );
 }
 
+/** The number to call, in large type, at the top of an emergency result. */
+export function EmergencyBanner({ t, emergencyNumber }: { t: Strings; emergencyNumber: string }) {
+  return (
+    <div class="emergency" part="emergency">
+      <p class="emergency-call">
+        <a href={`tel:${emergencyNumber}`} class="emergency-number">
+          {t.callNow(emergencyNumber)}
+        </a>
+      </p>
+      <p class="emergency-title">{t.levels.emergency}</p>
+    </div>
+  );
+}
+
 /**
  * An emergency result whose advice texts are still loading: the number to call must not wait.
  */
 export function EmergencyWhileLoading({ t, emergencyNumber, headingRef }: { t: Strings; emergencyNumber: string; headingRef: preact.Ref<HTMLHeadingElement> }) {
   return (
     <section class="screen" part="result">
-      <div class="emergency" part="emergency">
-        <p class="emergency-call">
-          <a href={`tel:${emergencyNumber}`} class="emergency-number">
-            {t.callNow(emergencyNumber)}
-          </a>
-        </p>
-      </div>
+      <EmergencyBanner t={t} emergencyNumber={emergencyNumber} />
       <h2 class="heading" part="heading" tabIndex={-1} ref={headingRef}>
         {t.levels.emergency}
       </h2>

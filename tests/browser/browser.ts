@@ -2,7 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startServer, type TestServer } from './server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -11,6 +12,19 @@ export async function launch(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
   if (!existsSync(new URL('../../dist/symptom-check.js', import.meta.url))) throw new Error('dist/ is missing: run `npm run build` first');
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+/** Chromium and the test server for one test file: started before its tests, closed after. */
+export function chromiumAndServer(): { readonly browser: Browser; readonly server: TestServer } {
+  const env = {} as { browser: Browser; server: TestServer };
+  beforeAll(async () => {
+    [env.browser, env.server] = await Promise.all([launch(), startServer()]);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 export async function open(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<Page> {

@@ -1,18 +1,9 @@
 /** What a clinic's web team relies on: the classic script, theming, faults, privacy, several instances, CSP. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { heading, launch, open } from './browser';
-import { startServer, type TestServer } from './server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAndServer, heading, open } from './browser';
 
-let browser: Browser;
-let server: TestServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = chromiumAndServer();
 
 const events = (p: Page) => p.evaluate(() => (window as any).__events as { type: string; detail: any; target: string }[]);
 const violations = (p: Page) => p.evaluate(() => (window as any).__violations as string[]);
@@ -23,7 +14,7 @@ async function settled(p: Page, count = 1) {
 
 describe('the classic script', () => {
   it('works loaded twice on one page (defining twice is harmless)', async () => {
-    const p = await open(browser, `${server.url}/pages/iife.html`);
+    const p = await open(env.browser, `${env.server.url}/pages/iife.html`);
     await settled(p);
     await widget(p, 'w').getByRole('button', { name: 'Start' }).click();
     await expect.poll(() => heading(p, 'symptom-check#w').textContent()).toMatch(/any of these/i);
@@ -34,7 +25,7 @@ describe('the classic script', () => {
 
 describe('theming', () => {
   it('follows --sc-* custom properties and ::part', async () => {
-    const p = await open(browser, `${server.url}/pages/themed.html`);
+    const p = await open(env.browser, `${env.server.url}/pages/themed.html`);
     await settled(p);
     const start = widget(p, 'w').getByRole('button', { name: 'Start' });
     expect(await start.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(15, 61, 62)');
@@ -53,7 +44,7 @@ describe('rules-src faults show a plain error and fire sc-error', () => {
     ['a 10 MB file', '/fault/huge', /too large/],
   ];
   it.each(cases)('%s', async (_name, src, message) => {
-    const p = await open(browser, `${server.url}/pages/widget.html?src=${encodeURIComponent(src)}&timeout=1500`);
+    const p = await open(env.browser, `${env.server.url}/pages/widget.html?src=${encodeURIComponent(src)}&timeout=1500`);
     await settled(p);
     const error = (await events(p)).find((e) => e.type === 'sc-error');
     expect(error?.detail.problems.map((x: any) => x.message).join('\n')).toMatch(message);
@@ -64,7 +55,7 @@ describe('rules-src faults show a plain error and fire sc-error', () => {
 
 describe('hostile rule texts', () => {
   it('render as text and execute nothing', async () => {
-    const p = await open(browser, `${server.url}/pages/widget.html?src=/fault/xss`);
+    const p = await open(env.browser, `${env.server.url}/pages/widget.html?src=/fault/xss`);
     await settled(p);
     await widget(p).getByRole('button', { name: 'Start' }).click();
     await widget(p).getByRole('radio', { name: 'Yes' }).check();
@@ -80,20 +71,20 @@ describe('hostile rule texts', () => {
 
 describe('privacy', () => {
   it('requests nothing but the page, the bundle and rules-src, and stores nothing without persist', async () => {
-    server.requests.length = 0;
-    const p = await open(browser, `${server.url}/pages/widget.html?src=/rules/lupus.json`);
+    env.server.requests.length = 0;
+    const p = await open(env.browser, `${env.server.url}/pages/widget.html?src=/rules/lupus.json`);
     await settled(p);
     await widget(p).getByRole('button', { name: 'Start' }).click();
     await widget(p).getByRole('checkbox', { name: /none of these/i }).check();
     await widget(p).getByRole('button', { name: 'Next' }).click();
-    const others = server.requests.filter((r) => !r.startsWith('/pages/') && !r.startsWith('/dist/'));
+    const others = env.server.requests.filter((r) => !r.startsWith('/pages/') && !r.startsWith('/dist/'));
     expect(others).toEqual(['/rules/lupus.json']);
     const stored = await p.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, cookie: document.cookie }));
     expect(stored).toEqual({ local: 0, session: 0, cookie: '' });
   });
 
   it('with persist="session" keeps answers across a reload until cleared', async () => {
-    const p = await open(browser, `${server.url}/pages/widget.html?persist=session`);
+    const p = await open(env.browser, `${env.server.url}/pages/widget.html?persist=session`);
     await settled(p);
     await widget(p).getByRole('button', { name: 'Start' }).click();
     await widget(p).getByRole('checkbox', { name: /none of these/i }).check();
@@ -109,7 +100,7 @@ describe('privacy', () => {
 
 describe('several instances and changes mid-run', () => {
   it('runs three instances with different rules and languages independently', async () => {
-    const p = await open(browser, `${server.url}/pages/widget.html?count=3&lang=en&lang=hi&lang=en&src=&src=&src=/fault/xss`);
+    const p = await open(env.browser, `${env.server.url}/pages/widget.html?count=3&lang=en&lang=hi&lang=en&src=&src=&src=/fault/xss`);
     await settled(p, 3);
     await widget(p, 'w0').getByRole('button', { name: 'Start' }).click();
     expect(await heading(p, 'symptom-check#w1').textContent()).toMatch(/[\u0900-\u097F]/);
@@ -121,7 +112,7 @@ describe('several instances and changes mid-run', () => {
   });
 
   it('survives a language change mid-run, removal and re-adding', async () => {
-    const p = await open(browser, `${server.url}/pages/widget.html`);
+    const p = await open(env.browser, `${env.server.url}/pages/widget.html`);
     await settled(p);
     await widget(p).getByRole('button', { name: 'Start' }).click();
     await widget(p).evaluate((el) => el.setAttribute('lang', 'hi'));

@@ -1,18 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from './browser';
+import { describe, expect, it } from 'vitest';
+import { chromiumAndServer } from './browser';
 import { measureFirstLoad } from './firstLoad';
-import { startServer, type TestServer } from './server';
 
-let browser: Browser;
-let server: TestServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = chromiumAndServer();
 
 /**
  * Budgets for everything a page downloads before the first question (gzip): 30 KB for the
@@ -27,7 +17,7 @@ const BUDGETS: [string, number][] = [
 
 describe('size budget', () => {
   it.each(BUDGETS)('the first load with the built-in rules (%s) stays within budget', async (lang, budget) => {
-    const { files, totalGzip } = await measureFirstLoad(browser, server.url, `/pages/widget.html?lang=${lang}`);
+    const { files, totalGzip } = await measureFirstLoad(env.browser, env.server.url, `/pages/widget.html?lang=${lang}`);
     console.log(`first load (${lang}): ${(totalGzip / 1024).toFixed(1)} KB gzip = ${files.map((f) => `${f.path} ${(f.gzip / 1024).toFixed(1)} KB`).join(' + ')}`);
     expect(files.some((f) => f.path === '/dist/symptom-check.js')).toBe(true);
     expect(files.some((f) => f.path.includes('remoteRules')), 'the validator must not load for the built-in rules').toBe(false);

@@ -1,19 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerNo, expectAccessible, focusedText, heading, launch, open } from './browser';
-import { startServer, type TestServer } from './server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { answerNo, chromiumAndServer, expectAccessible, focusedText, heading, open } from './browser';
 
-let browser: Browser;
-let server: TestServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = chromiumAndServer();
 
-const page = (query = '', options = {}) => open(browser, `${server.url}/pages/widget.html${query}`, options);
+const page = (query = '', options = {}) => open(env.browser, `${env.server.url}/pages/widget.html${query}`, options);
 const events = (p: Page) => p.evaluate(() => (window as any).__events as { type: string; detail: any; target: string }[]);
 const violations = (p: Page) => p.evaluate(() => (window as any).__violations as string[]);
 /** sc-complete arrives once the FHIR code has loaded: wait for it. */

@@ -1,29 +1,15 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { cli, tempFiles } from './harness';
 import { smallQuestionnaire } from '../fixtures';
 
 const run = promisify(execFile);
-let dir: string;
-const file = (name: string, content: unknown) => {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-  return path;
-};
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), readFile: (p) => readFileSync(p, 'utf8') });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+let file: ReturnType<typeof tempFiles>;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'sc-cli-'));
+  file = tempFiles();
 });
 
 describe('symptom-check validate', () => {
@@ -46,7 +32,7 @@ describe('symptom-check validate', () => {
     expect(r.out).toMatch(/b\.json:1:2 .*CloseBraceExpected/);
   });
   it('exits 2 for a missing file', async () => {
-    expect(await cli('validate', join(dir, 'nope.json'))).toMatchObject({ code: 2, err: expect.stringMatching(/cannot read .*nope\.json: ENOENT/) });
+    expect(await cli('validate', join(file.dir, 'nope.json'))).toMatchObject({ code: 2, err: expect.stringMatching(/cannot read .*nope\.json: ENOENT/) });
   });
 });
 

@@ -1,27 +1,14 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { cli, tempFiles } from './harness';
 import { smallQuestionnaire } from '../fixtures';
 import { r4Errors } from '../fhir/r4Schema';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '../..');
-let dir: string;
-const file = (name: string, content: unknown) => {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-  return path;
-};
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), readFile: (p) => readFileSync(p, 'utf8') });
-  return { code, out: out.join('\n'), err: err.join('\n'), lines: out };
-}
+let file: ReturnType<typeof tempFiles>;
 /** The small fixture as lint wants it (a traceable source); "sex" is read by no rule. */
 function tidy(mutate: (q: any) => void = () => {}) {
   const q: any = smallQuestionnaire();
@@ -31,7 +18,7 @@ function tidy(mutate: (q: any) => void = () => {}) {
 }
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'sc-cmd-'));
+  file = tempFiles();
 });
 
 describe('symptom-check lint', () => {
@@ -40,7 +27,7 @@ describe('symptom-check lint', () => {
     const r = await cli('lint', rules);
     expect(r.code).toBe(0);
     expect(r.lines).toHaveLength(2);
-    expect(r.lines[0]).toMatch(new RegExp(`^${rules}:\\d+:\\d+  warning  \\$\\.sections\\[1\\]\\.questions\\[4\\]\\.id  no guidance, score or follow-up reads "sex"  \\(.*${join(dir, 'w.lint.json')}.*\\)  \\[unread-question\\]$`));
+    expect(r.lines[0]).toMatch(new RegExp(`^${rules}:\\d+:\\d+  warning  \\$\\.sections\\[1\\]\\.questions\\[4\\]\\.id  no guidance, score or follow-up reads "sex"  \\(.*${join(file.dir, 'w.lint.json')}.*\\)  \\[unread-question\\]$`));
     expect(r.lines[1]).toBe('1 problem (0 errors, 1 warning)');
   });
 
@@ -59,7 +46,7 @@ describe('symptom-check lint', () => {
   it('takes a config named with --config', async () => {
     const config = file('elsewhere.json', { summaryOnly: { sex: 'summary' } });
     expect(await cli('lint', file('w.json', tidy()), '--config', config, '--strict')).toMatchObject({ code: 0 });
-    expect(await cli('lint', file('w.json', tidy()), `--config=${join(dir, 'missing.json')}`)).toMatchObject({ code: 2, err: expect.stringMatching(/cannot read .*missing\.json/) });
+    expect(await cli('lint', file('w.json', tidy()), `--config=${join(file.dir, 'missing.json')}`)).toMatchObject({ code: 2, err: expect.stringMatching(/cannot read .*missing\.json/) });
   });
 
   it('prints validation errors, lints no further, and exits 1', async () => {
