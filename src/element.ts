@@ -165,7 +165,8 @@ export class SymptomCheckElement extends HTMLElement {
     const state = await this.#loadRules(this.#abort.signal).catch(
       (error: unknown): LoadState => ({ kind: 'error', problems: [{ file: this.#sourceName(), path: '$', message: String((error as Error)?.message ?? error) }] }),
     );
-    await loadStrings(this.#language(state.kind === 'ready' ? state.questionnaire : undefined));
+    // If the strings cannot load (a network fault), the widget speaks English rather than failing.
+    await loadStrings(this.#language(state.kind === 'ready' ? state.questionnaire : undefined)).catch(() => undefined);
     if (generation !== this.#generation) return; // a newer load, language change or removal took over
     this.#state = state;
     this.#render();
@@ -175,11 +176,13 @@ export class SymptomCheckElement extends HTMLElement {
 
   /** A new language keeps the run: only the texts change (the built-in rules load per language). */
   async #changeLanguage() {
-    const generation = ++this.#generation;
     const state = this.#state;
+    // Still loading: start again in the new language (the load under way would be dropped).
+    if (state.kind === 'loading') return this.#load();
+    const generation = ++this.#generation;
     const [next] = await Promise.all([
-      state.kind === 'ready' && this.#usesBuiltinRules() ? this.#builtin(state.complete) : Promise.resolve(state),
-      loadStrings(this.#language(state.kind === 'ready' ? state.questionnaire : undefined)),
+      state.kind === 'ready' && this.#usesBuiltinRules() ? this.#builtin(state.complete).catch((): LoadState => state) : Promise.resolve(state),
+      loadStrings(this.#language(state.kind === 'ready' ? state.questionnaire : undefined)).catch(() => undefined),
     ]);
     if (generation !== this.#generation) return;
     this.#state = next;

@@ -86,6 +86,15 @@ describe('<symptom-check> with the built-in lupus rules', () => {
     await vi.waitFor(() => expect(shadow(el).textContent).toContain('आगे'));
   });
 
+  it('changes language while still loading without getting stuck', async () => {
+    const el = document.createElement('symptom-check');
+    const settled = nextEvent(el);
+    document.body.append(el);
+    el.setAttribute('lang', 'hi');
+    expect((await settled).detail.lang).toBe('hi');
+    await vi.waitFor(() => expect(shadow(el).textContent).toContain('शुरू करें'));
+  });
+
   it('falls back to English for an unknown language', async () => {
     const { el, event } = await mount({ lang: 'xx' });
     expect(event.detail.lang).toBe('xx');
