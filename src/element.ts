@@ -194,10 +194,13 @@ export class SymptomCheckElement extends HTMLElement {
     const state = this.#state;
     if (state.kind !== 'ready' || state.complete) return;
     const generation = this.#generation;
-    const next = await this.#builtin(true).catch((): LoadState => state);
-    if (generation !== this.#generation || next === state) return;
+    const next = await this.#builtin(true).catch(
+      (error: unknown): LoadState => ({ kind: 'error', problems: [{ file: 'built-in rules', path: '$', message: `could not load the rest of the questions: ${(error as Error)?.message ?? error}` }] }),
+    );
+    if (generation !== this.#generation) return;
     this.#state = next;
     this.#render();
+    if (next.kind === 'error') emit(this, 'sc-error', { problems: next.problems });
   }
 
   #sourceName(): string {

@@ -10,7 +10,7 @@ import { SpeechContext, speechFor } from './context';
 import { Intro } from './Intro';
 import { clearResume, readResume, saveResume } from './persistence';
 import { QuestionStep } from './QuestionStep';
-import { EmergencyWhileLoading, Loading } from './StatusViews';
+import { EmergencyWhileLoading, LoadError, Loading } from './StatusViews';
 import { useActorSnapshot } from './useActorSnapshot';
 import { useFocusOnChange } from './useFocusOnChange';
 
@@ -51,12 +51,16 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   const [refusals, setRefusals] = useState(0);
   const speech = useMemo(() => speechFor(questionnaire, lang, stringsFor(lang)), [questionnaire, lang]);
   const [late, setLate] = useState<LateScreens | null>(null);
+  const [lateFailed, setLateFailed] = useState<string | null>(null);
   useEffect(() => {
     if (progress.step !== 'intro' && !late) {
-      void import('./lateScreens').then((screens) => {
-        adoptStyles?.(screens.lateCss);
-        setLate(screens);
-      });
+      import('./lateScreens').then(
+        (screens) => {
+          adoptStyles?.(screens.lateCss);
+          setLate(screens);
+        },
+        (error: unknown) => setLateFailed(String((error as Error)?.message ?? error)),
+      );
     }
   }, [progress.step]);
   const currentQuestion = current ? modelOf(questionnaire).questionById.get(current)?.question : undefined;
@@ -95,7 +99,13 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
     <SpeechContext.Provider value={speech}>
       {progress.step === 'intro' && <Intro questionnaire={questionnaire} persist={Boolean(persistKey)} headingRef={headingRef} onStart={next} />}
       {waiting &&
-        (progress.step === 'result' && stoppedEarly ? <EmergencyWhileLoading t={speech.t} emergencyNumber={emergency} headingRef={headingRef} /> : <Loading t={speech.t} />)}
+        (progress.step === 'result' && stoppedEarly ? (
+          <EmergencyWhileLoading t={speech.t} emergencyNumber={emergency} headingRef={headingRef} />
+        ) : lateFailed && !late ? (
+          <LoadError t={speech.t} problems={[{ file: 'symptom-check', path: '$', message: `could not load the next screen: ${lateFailed}` }]} />
+        ) : (
+          <Loading t={speech.t} />
+        ))}
       {!waiting && progress.step === 'question' && current && currentQuestion && (
         <QuestionStep
           key={current}

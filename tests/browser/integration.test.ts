@@ -53,6 +53,19 @@ describe('rules-src faults show a plain error and fire sc-error', () => {
   });
 });
 
+describe('a network fault in the middle of a run', () => {
+  it('shows a plain error and fires sc-error when the rest of the questions cannot load', async () => {
+    const p = await open(env.browser, `${env.server.url}/pages/widget.html`);
+    await p.route(/\/dist\/chunks\/(en|lateScreens)-[^/]+\.js$/, (route) => route.abort('internetdisconnected'));
+    await settled(p);
+    await widget(p).getByRole('button', { name: 'Start' }).click();
+    await expect.poll(async () => (await events(p)).some((e) => e.type === 'sc-error'), { timeout: 10_000 }).toBe(true);
+    const error = (await events(p)).find((e) => e.type === 'sc-error')!;
+    expect(error.detail.problems[0].message).toMatch(/could not load the rest of the questions/);
+    expect(await heading(p, 'symptom-check#w0').textContent()).toBe('This symptom check could not start');
+  });
+});
+
 describe('hostile rule texts', () => {
   it('render as text and execute nothing', async () => {
     const p = await open(env.browser, `${env.server.url}/pages/widget.html?src=/fault/xss`);
