@@ -62,9 +62,12 @@ export function compileCondition(condition: Condition, explainScore: ScoreExplai
     const innerTest = inner.test;
     return {
       test: (ctx) => !innerTest(ctx),
-      // "not X" is true because of how the questions X reads were answered, and the scores it reads.
-      explain: (_ctx, basis) => {
-        for (const q of inner.questions) basis.questions.add(q);
+      // "not X" is true because of how the questions X reads were answered, and the scores it
+      // reads. Questions never answered (follow-ups not asked) are no reason to show a patient,
+      // unless nothing was answered at all.
+      explain: (ctx, basis) => {
+        const answered = inner.questions.filter((q) => ctx.answer(q) !== undefined);
+        for (const q of answered.length > 0 || inner.scores.length > 0 ? answered : inner.questions) basis.questions.add(q);
         for (const score of inner.scores) basis.scores.add(score);
       },
       questions: inner.questions,

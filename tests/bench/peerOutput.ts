@@ -32,6 +32,31 @@ export function questionsRead(condition: Condition): string[] {
   return [...out];
 }
 
+/** Every score a condition reads, in order met. */
+export function scoresRead(condition: Condition): string[] {
+  const out = new Set<string>();
+  const walk = (c: Condition): void => {
+    if ('all' in c) c.all.forEach(walk);
+    else if ('any' in c) c.any.forEach(walk);
+    else if ('not' in c) walk(c.not);
+    else if ('score' in c) out.add(c.score);
+  };
+  walk(condition);
+  return [...out];
+}
+
+/**
+ * Mirrors ours for a true "not X": the answered questions X reads (all of them when none is
+ * answered and X reads no score), then the scores X reads.
+ */
+export function explainNot(inner: Condition, answered: (questionId: string) => boolean, basis: PeerBasis): void {
+  const questions = questionsRead(inner);
+  const scores = scoresRead(inner);
+  const withAnswers = questions.filter(answered);
+  for (const q of withAnswers.length > 0 || scores.length > 0 ? withAnswers : questions) basis.questions.add(q);
+  for (const score of scores) basis.scores.add(score);
+}
+
 const levelRank = new Map<string, number>(LEVELS.map((level, i) => [level, i]));
 
 /** Static facts about a questionnaire that peers need to word their output. */

@@ -17,7 +17,7 @@
 import jsonLogic, { type RulesLogic } from 'json-logic-js';
 import type { AppliedGuidance } from '../../src/engine/evaluate';
 import type { Answers, Condition, Questionnaire } from '../../src/questionnaire/schema';
-import { applied, byLevel, newBasis, questionsRead, wordingFor, type PeerBasis, type Wording } from './peerOutput';
+import { applied, byLevel, explainNot, newBasis, wordingFor, type PeerBasis, type Wording } from './peerOutput';
 
 type Rule = RulesLogic;
 const rule = (value: unknown) => value as Rule;
@@ -56,13 +56,11 @@ interface Node {
   condition: Condition;
   rule: Rule;
   parts: Node[];
-  /** For "not": the questions it reads. */
-  reads: string[];
 }
 
 function node(condition: Condition): Node {
   const parts = 'all' in condition ? condition.all.map(node) : 'any' in condition ? condition.any.map(node) : 'not' in condition ? [node(condition.not)] : [];
-  return { condition, rule: conditionToJsonLogic(condition), parts, reads: 'not' in condition ? questionsRead(condition.not) : [] };
+  return { condition, rule: conditionToJsonLogic(condition), parts };
 }
 
 export interface JsonLogicRules {
@@ -111,7 +109,7 @@ function explain(rules: JsonLogicRules, n: Node, data: Record<string, unknown>, 
   if ('all' in c) for (const part of n.parts) explain(rules, part, data, basis);
   else if ('any' in c) {
     for (const part of n.parts) if (holds(part.rule, data)) explain(rules, part, data, basis);
-  } else if ('not' in c) for (const q of n.reads) basis.questions.add(q);
+  } else if ('not' in c) explainNot(c.not, (q) => data[q] !== undefined && data[q] !== null, basis);
   else if ('score' in c) {
     basis.scores.add(c.score);
     for (const item of rules.scores.find((s) => s.id === c.score)?.items ?? []) if (holds(item.rule, data)) explain(rules, item, data, basis);

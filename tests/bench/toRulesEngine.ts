@@ -19,7 +19,7 @@
 import { Engine, type Almanac, type RuleProperties, type RuleResult, type TopLevelCondition } from 'json-rules-engine';
 import type { AppliedGuidance } from '../../src/engine/evaluate';
 import type { Answers, Condition, Guidance, Questionnaire } from '../../src/questionnaire/schema';
-import { applied, byLevel, newBasis, questionsRead, wordingFor, type PeerBasis, type Wording } from './peerOutput';
+import { applied, byLevel, explainNot, newBasis, wordingFor, type PeerBasis, type Wording } from './peerOutput';
 
 const scoreFact = (id: string) => `score:${id}`;
 const itemFact = (id: string, i: number) => `score:${id}:item:${i}`;
@@ -114,7 +114,7 @@ export async function evaluateRulesEngine(rules: RulesEngineRules, answers: Answ
     if (byName) {
       basis = newBasis();
       const top = byName.get(guidanceRuleName(guidance.id))!;
-      explain(rules, byName, guidance.when, unwrap(guidance.when, top), basis);
+      explain(rules, byName, guidance.when, unwrap(guidance.when, top), basis, answers);
     }
     out.push(applied(rules.wording, guidance as Guidance, basis, answers, scoreOf));
   }
@@ -134,20 +134,20 @@ function convertsToLeaf(c: Condition): boolean {
 }
 
 /** Mirrors how ours explains a true condition; json-rules-engine's recorded results say which parts are true. */
-function explain(rules: RulesEngineRules, byName: Map<string, ResultNode>, c: Condition, n: ResultNode, basis: PeerBasis): void {
-  if ('all' in c) c.all.forEach((part, i) => explain(rules, byName, part, n.all![i]!, basis));
+function explain(rules: RulesEngineRules, byName: Map<string, ResultNode>, c: Condition, n: ResultNode, basis: PeerBasis, answers: Answers): void {
+  if ('all' in c) c.all.forEach((part, i) => explain(rules, byName, part, n.all![i]!, basis, answers));
   else if ('any' in c) {
     c.any.forEach((part, i) => {
       const r = n.any![i]!;
-      if (r.result === true) explain(rules, byName, part, r, basis);
+      if (r.result === true) explain(rules, byName, part, r, basis, answers);
     });
-  } else if ('not' in c) for (const q of questionsRead(c.not)) basis.questions.add(q);
+  } else if ('not' in c) explainNot(c.not, (q) => answers[q] !== undefined, basis);
   else if ('score' in c) {
     basis.scores.add(c.score);
     const score = rules.questionnaire.scores?.find((s) => s.id === c.score);
     score?.items.forEach((item, i) => {
       const top = byName.get(itemRuleName(c.score, i));
-      if (top) explain(rules, byName, item.when, unwrap(item.when, top), basis);
+      if (top) explain(rules, byName, item.when, unwrap(item.when, top), basis, answers);
     });
   } else basis.questions.add(c.answer);
 }

@@ -69,6 +69,12 @@ describe('evaluate', () => {
     expect(result.guidance.find((g) => g.id === 'routine_features')!.because).toEqual(['Typical features: 2', 'Painful joints: Yes', 'Rash: Yes']);
   });
 
+  it('explains "not" with the answers given, leaving out follow-ups never asked', () => {
+    const probe = withProbe({ not: { any: [{ answer: 'rash', equals: 'yes' }, { answer: 'joint_weeks', atLeast: 6 }] } });
+    const applied = evaluate(probe, { joint_pain: 'no', rash: 'no' }).guidance.find((g) => g.id === 'probe')!;
+    expect(applied.because).toEqual(['Rash: No']);
+  });
+
   it('explains "not" of a score with the score itself', () => {
     const probe = withProbe({ not: { score: 'features', atLeast: 1 } });
     const applied = evaluate(probe, { joint_pain: 'no', rash: 'no' }).guidance.find((g) => g.id === 'probe')!;
