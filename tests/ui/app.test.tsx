@@ -112,6 +112,14 @@ function answerAllNo() {
   click('Next');
 }
 
+/** Every question answered "No" (or the like), then the advice. */
+async function answerAllNoToAdvice() {
+  answerAllNo();
+  await screenTitled('Check your answers');
+  click('See my advice');
+  await screenTitled('What to do next');
+}
+
 describe('review', () => {
   it('lists every answer with a Change button that returns to review', async () => {
     setup();
@@ -172,10 +180,7 @@ describe('result', () => {
     const writeText = vi.fn().mockResolvedValue(undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     setup();
-    answerAllNo();
-    await screenTitled('Check your answers');
-    click('See my advice');
-    await screenTitled('What to do next');
+    await answerAllNoToAdvice();
     click('Copy summary');
     await screen.findByText('Summary copied.');
     expect(writeText.mock.calls[0]![0]).toMatch(/Summary to show your doctor\nDate: .+\nQuestionnaire: Small check \(small 1\.2\.3\)/);
@@ -185,20 +190,14 @@ describe('result', () => {
   it('says so when copying fails', async () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) }, configurable: true });
     setup();
-    answerAllNo();
-    await screenTitled('Check your answers');
-    click('See my advice');
-    await screenTitled('What to do next');
+    await answerAllNoToAdvice();
     click('Copy summary');
     await screen.findByText(/Could not copy/);
   });
 
   it('starts again with nothing kept', async () => {
     setup();
-    answerAllNo();
-    await screenTitled('Check your answers');
-    click('See my advice');
-    await screenTitled('What to do next');
+    await answerAllNoToAdvice();
     click('Start again');
     click('Start');
     expect((screen.getByRole('checkbox', { name: 'None of these' }) as HTMLInputElement).checked).toBe(false);
