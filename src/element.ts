@@ -12,7 +12,11 @@ import { LoadError, Loading } from './ui/StatusViews';
 import css from './ui/styles.css?inline';
 
 /** `complete` is false while only the first screens' part of the built-in rules is loaded. */
-type LoadState = { kind: 'loading' } | { kind: 'ready'; questionnaire: Questionnaire; complete: boolean } | { kind: 'error'; problems: Problem[] };
+type LoadState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; questionnaire: Questionnaire; complete: boolean }
+  /** `midRun`: the run had started (the rest of the built-in rules failed to load). */
+  | { kind: 'error'; problems: Problem[]; midRun?: boolean };
 
 const sheets = new Map<string, CSSStyleSheet>();
 /** Constructed stylesheets, one per text, shared by every instance: no inline styles, so strict CSP holds. */
@@ -195,7 +199,11 @@ export class SymptomCheckElement extends HTMLElement {
     if (state.kind !== 'ready' || state.complete) return;
     const generation = this.#generation;
     const next = await this.#builtin(true).catch(
-      (error: unknown): LoadState => ({ kind: 'error', problems: [{ file: 'built-in rules', path: '$', message: `could not load the rest of the questions: ${(error as Error)?.message ?? error}` }] }),
+      (error: unknown): LoadState => ({
+        kind: 'error',
+        midRun: true,
+        problems: [{ file: 'built-in rules', path: '$', message: `could not load the rest of the questions: ${(error as Error)?.message ?? error}` }],
+      }),
     );
     if (generation !== this.#generation) return;
     this.#state = next;
@@ -234,7 +242,7 @@ export class SymptomCheckElement extends HTMLElement {
     this.#mount.dir = t.dir;
     this.#mount.setAttribute('aria-label', t.widgetLabel);
     if (state.kind === 'loading') return render(h(Loading, { t }), this.#mount);
-    if (state.kind === 'error') return render(h(LoadError, { t, problems: state.problems }), this.#mount);
+    if (state.kind === 'error') return render(h(LoadError, { t, problems: state.problems, midRun: state.midRun }), this.#mount);
     const persist = this.getAttribute('persist') === 'session';
     const questionnaire = state.questionnaire;
     render(

@@ -54,6 +54,8 @@ export const en = {
   errorHeading: 'This symptom check could not start',
   errorBody: 'The questions could not be loaded. Please try again later, or ask the clinic for help.',
   errorDetails: 'Details for the website team',
+  stoppedHeading: 'This symptom check stopped',
+  stoppedBody: 'The next part could not be loaded. Check your connection and reload the page. If you feel very unwell, call your emergency number now.',
 };
 
 export type Strings = typeof en;

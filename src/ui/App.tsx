@@ -102,7 +102,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
         (progress.step === 'result' && stoppedEarly ? (
           <EmergencyWhileLoading t={speech.t} emergencyNumber={emergency} headingRef={headingRef} />
         ) : lateFailed && !late ? (
-          <LoadError t={speech.t} problems={[{ file: 'symptom-check', path: '$', message: `could not load the next screen: ${lateFailed}` }]} />
+          <LoadError t={speech.t} midRun problems={[{ file: 'symptom-check', path: '$', message: `could not load the next screen: ${lateFailed}` }]} />
         ) : (
           <Loading t={speech.t} />
         ))}

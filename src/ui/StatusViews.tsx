@@ -40,13 +40,13 @@ export function EmergencyWhileLoading({ t, emergencyNumber, headingRef }: { t: S
 }
 
 /** A plain message for the patient, the exact problems for the clinic's web team: never a blank box. */
-export function LoadError({ t, problems }: { t: Strings; problems: Problem[] }) {
+export function LoadError({ t, problems, midRun = false }: { t: Strings; problems: Problem[]; midRun?: boolean }) {
   return (
     <section class="screen" part="error" role="alert">
       <h2 class="heading" part="heading">
-        {t.errorHeading}
+        {midRun ? t.stoppedHeading : t.errorHeading}
       </h2>
-      <p>{t.errorBody}</p>
+      <p>{midRun ? t.stoppedBody : t.errorBody}</p>
       <details>
         <summary>{t.errorDetails}</summary>
         <ul class="problems">

@@ -62,7 +62,8 @@ describe('a network fault in the middle of a run', () => {
     await expect.poll(async () => (await events(p)).some((e) => e.type === 'sc-error'), { timeout: 10_000 }).toBe(true);
     const error = (await events(p)).find((e) => e.type === 'sc-error')!;
     expect(error.detail.problems[0].message).toMatch(/could not load the rest of the questions/);
-    expect(await heading(p, 'symptom-check#w0').textContent()).toBe('This symptom check could not start');
+    expect(await heading(p, 'symptom-check#w0').textContent()).toBe('This symptom check stopped');
+    expect(await widget(p).getByRole('alert').textContent()).toMatch(/Check your connection and reload the page/);
   });
 });
 
