@@ -165,7 +165,6 @@ export const questionnaireMachine = createMachine(
         },
       },
     },
-
   },
   {
     guards: {
