@@ -7,7 +7,7 @@ import { baseLanguage } from './i18n/index';
 import type { Questionnaire } from './questionnaire/schema';
 
 /** The language of the built-in rules to load for `lang`: itself, its base, else the first. */
-export function builtinLanguageFor(lang: string): string {
+function builtinLanguageFor(lang: string): string {
   if (builtinLanguages.includes(lang)) return lang;
   const base = baseLanguage(lang);
   return builtinLanguages.includes(base) ? base : builtinLanguages[0]!;

@@ -6,10 +6,10 @@
  * shows X as never true.
  */
 import { checkAnswers } from '../engine/answers';
-import { compileCondition, type CompiledCondition, type ConditionContext } from '../engine/conditions';
-import { evaluate, visibleQuestions } from '../engine/evaluate';
+import { compileCondition, type CompiledCondition } from '../engine/conditions';
+import { answersInEffect, evaluate } from '../engine/evaluate';
 import { formatPath, type JsonPath } from '../questionnaire/problem';
-import type { Answers, AnswerValue, Condition, Questionnaire } from '../questionnaire/schema';
+import type { Condition, Questionnaire } from '../questionnaire/schema';
 import type { Case } from './schema';
 
 export interface Coverage {
@@ -42,7 +42,6 @@ export function coverage(questionnaire: Questionnaire, cases: readonly Case[]): 
   (questionnaire.scores ?? []).forEach((score, s) => score.items.forEach((item, i) => collect(item.when, ['scores', s, 'items', i, 'when'])));
   questionnaire.guidance.forEach((g, i) => collect(g.when, ['guidance', i, 'when']));
 
-  const scoreItems = new Map((questionnaire.scores ?? []).map((score) => [score.id, score.items.map((item) => ({ when: compileCondition(item.when, noExplain), weight: item.weight ?? 1 }))]));
   const options = questionnaire.sections.flatMap((section, s) =>
     section.questions.flatMap((question, i) =>
       question.type === 'single' || question.type === 'multi'
@@ -58,11 +57,13 @@ export function coverage(questionnaire: Questionnaire, cases: readonly Case[]): 
   for (const c of cases) {
     if (checkAnswers(questionnaire, c.answers).length > 0) continue;
     counted++;
-    const answers = effectiveAnswers(questionnaire, c.answers);
-    const ctx = contextOf(answers, scoreItems);
-    for (const node of nodes) if (!trueOnce.has(node) && node.compiled.test(ctx)) trueOnce.add(node);
+    const { visible, context } = answersInEffect(questionnaire, c.answers);
+    for (const node of nodes) if (!trueOnce.has(node) && node.compiled.test(context)) trueOnce.add(node);
     for (const g of evaluate(questionnaire, c.answers, { trusted: true }).guidance) given.add(g.id);
-    for (const [id, value] of Object.entries(answers)) for (const option of Array.isArray(value) ? value : [value]) chosen.add(`${id}\u0000${option}`);
+    for (const id of visible) {
+      const value = context.answer(id);
+      if (value !== undefined) for (const option of Array.isArray(value) ? value : [value]) chosen.add(`${id}\u0000${option}`);
+    }
   }
 
   return {
@@ -77,21 +78,6 @@ export function coverage(questionnaire: Questionnaire, cases: readonly Case[]): 
     },
     options: { total: options.length, never: options.filter((o) => !chosen.has(`${o.question}\u0000${o.option}`)) },
   };
-}
-
-/** The answers the engine uses: those of visible questions only. */
-function effectiveAnswers(questionnaire: Questionnaire, answers: Answers): Answers {
-  const out: Answers = {};
-  for (const id of visibleQuestions(questionnaire, answers)) if (Object.hasOwn(answers, id)) out[id] = answers[id]!;
-  return out;
-}
-
-function contextOf(answers: Answers, scoreItems: Map<string, { when: CompiledCondition; weight: number }[]>): ConditionContext {
-  const ctx: ConditionContext = {
-    answer: (id) => (Object.hasOwn(answers, id) ? (answers[id] as AnswerValue) : undefined),
-    score: (id) => (scoreItems.get(id) ?? []).reduce((sum, item) => sum + (item.when.test(ctx) ? item.weight : 0), 0),
-  };
-  return ctx;
 }
 
 /** The coverage report `symptom-check test --coverage` prints: one line a gap, under a heading with counts. */

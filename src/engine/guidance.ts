@@ -57,6 +57,15 @@ function visibleAnswers(model: Model, answers: Answers): { visible: string[]; ct
   return { visible, ctx };
 }
 
+/**
+ * The questions asked and the answers that count, as conditions read them (hidden follow-ups'
+ * answers left out, scores computed once): for tools that judge conditions one by one.
+ */
+export function answersInEffect(questionnaire: Questionnaire, answers: Answers): { visible: string[]; context: ConditionContext } {
+  const { visible, ctx } = visibleAnswers(modelOf(questionnaire), answers);
+  return { visible, context: ctx };
+}
+
 /** The answers conditions read, with scores computed once each (this is the engine's hot path). */
 class AnswersContext implements ConditionContext {
   readonly hidden = new Set<string>();

@@ -67,7 +67,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   // Wait for what the screen needs: the late screens' code, the texts of the rest of the questionnaire.
   const waiting =
     progress.step === 'question' ? Object.keys(currentQuestion?.text ?? {}).length === 0 : progress.step !== 'intro' && (!late || !complete);
-  const headingRef = useFocusOnChange<HTMLHeadingElement>(`${progress.step}:${current}:${waiting}`, false);
+  const headingRef = useFocusOnChange<HTMLHeadingElement>(`${progress.step}:${current}:${waiting}`);
   const visible = useMemo(() => visibleQuestions(questionnaire, answers), [questionnaire, answers]);
   const guidance = useMemo(
     () => (progress.step === 'result' && complete ? evaluateAnswers(questionnaire, answers, lang).guidance : []),

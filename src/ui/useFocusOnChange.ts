@@ -1,19 +1,18 @@
 import { useEffect, useRef } from 'preact/hooks';
 
 /**
- * Moves focus to the returned element whenever `key` changes (not on first render unless
- * `initial`), so a screen reader announces the new screen's heading.
+ * Moves focus to the returned element whenever `key` changes, so a screen reader announces the
+ * new screen's heading. Not on the first render: a widget must not pull focus as a page loads.
  */
-export function useFocusOnChange<T extends HTMLElement>(key: unknown, initial = true) {
+export function useFocusOnChange<T extends HTMLElement>(key: unknown) {
   const ref = useRef<T>(null);
   const first = useRef(true);
   useEffect(() => {
-    if (first.current && !initial) {
+    if (first.current) {
       first.current = false;
       return;
     }
-    first.current = false;
-    ref.current?.focus({ preventScroll: false });
+    ref.current?.focus();
   }, [key]);
   return ref;
 }
