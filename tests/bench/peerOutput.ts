@@ -19,30 +19,19 @@ export interface PeerBasis {
 
 export const newBasis = (): PeerBasis => ({ questions: new Set(), scores: new Set() });
 
-/** Every question a condition reads (scores read none), in order met: "not X" is true because of these. */
-export function questionsRead(condition: Condition): string[] {
-  const out = new Set<string>();
+/** The questions and the scores a condition reads, each in the order met. */
+export function reads(condition: Condition): { questions: string[]; scores: string[] } {
+  const questions = new Set<string>();
+  const scores = new Set<string>();
   const walk = (c: Condition): void => {
     if ('all' in c) c.all.forEach(walk);
     else if ('any' in c) c.any.forEach(walk);
     else if ('not' in c) walk(c.not);
-    else if ('answer' in c) out.add(c.answer);
+    else if ('answer' in c) questions.add(c.answer);
+    else scores.add(c.score);
   };
   walk(condition);
-  return [...out];
-}
-
-/** Every score a condition reads, in order met. */
-export function scoresRead(condition: Condition): string[] {
-  const out = new Set<string>();
-  const walk = (c: Condition): void => {
-    if ('all' in c) c.all.forEach(walk);
-    else if ('any' in c) c.any.forEach(walk);
-    else if ('not' in c) walk(c.not);
-    else if ('score' in c) out.add(c.score);
-  };
-  walk(condition);
-  return [...out];
+  return { questions: [...questions], scores: [...scores] };
 }
 
 /**
@@ -50,8 +39,7 @@ export function scoresRead(condition: Condition): string[] {
  * answered and X reads no score), then the scores X reads.
  */
 export function explainNot(inner: Condition, answered: (questionId: string) => boolean, basis: PeerBasis): void {
-  const questions = questionsRead(inner);
-  const scores = scoresRead(inner);
+  const { questions, scores } = reads(inner);
   const withAnswers = questions.filter(answered);
   for (const q of withAnswers.length > 0 || scores.length > 0 ? withAnswers : questions) basis.questions.add(q);
   for (const score of scores) basis.scores.add(score);

@@ -37,6 +37,24 @@ export async function open(browser: Browser, url: string, options: BrowserContex
   return page;
 }
 
+/** What tests/browser/pages/record.js noted in the page: the widget's events and CSP violations. */
+export interface RecordedEvent {
+  type: string;
+  detail: any;
+  /** The id (or tag name) of the element that fired it. */
+  target: string;
+}
+type Recorder = { __events: RecordedEvent[]; __violations: string[] };
+export const events = (page: Page) => page.evaluate(() => (window as unknown as Recorder).__events);
+export const violations = (page: Page) => page.evaluate(() => (window as unknown as Recorder).__violations);
+
+/** Waits until `count` widgets have said sc-ready or sc-error. */
+export async function settled(page: Page, count = 1) {
+  await expect
+    .poll(async () => (await events(page)).filter((e) => e.type === 'sc-ready' || e.type === 'sc-error').length, { timeout: 20_000 })
+    .toBeGreaterThanOrEqual(count);
+}
+
 /** The visible level-2 heading of a widget, i.e. the screen it shows. */
 export function heading(page: Page, widget = 'symptom-check') {
   return page.locator(widget).getByRole('heading', { level: 2 });

@@ -1,16 +1,11 @@
 /** What a clinic's web team relies on: the classic script, theming, faults, privacy, several instances, CSP. */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chromiumAndServer, heading, open } from './browser';
+import { chromiumAndServer, events, heading, open, settled, violations } from './browser';
 
 const env = chromiumAndServer();
 
-const events = (p: Page) => p.evaluate(() => (window as any).__events as { type: string; detail: any; target: string }[]);
-const violations = (p: Page) => p.evaluate(() => (window as any).__violations as string[]);
 const widget = (p: Page, id = 'w0') => p.locator(`symptom-check#${id}`);
-async function settled(p: Page, count = 1) {
-  await expect.poll(async () => (await events(p)).filter((e) => e.type === 'sc-ready' || e.type === 'sc-error').length, { timeout: 20_000 }).toBeGreaterThanOrEqual(count);
-}
 
 describe('the classic script', () => {
   it('works loaded twice on one page (defining twice is harmless)', async () => {

@@ -1,12 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { answerNo, chromiumAndServer, expectAccessible, focusedText, heading, open } from './browser';
+import { answerNo, chromiumAndServer, events, expectAccessible, focusedText, heading, open, settled, violations } from './browser';
 
 const env = chromiumAndServer();
 
 const page = (query = '', options = {}) => open(env.browser, `${env.server.url}/pages/widget.html${query}`, options);
-const events = (p: Page) => p.evaluate(() => (window as any).__events as { type: string; detail: any; target: string }[]);
-const violations = (p: Page) => p.evaluate(() => (window as any).__violations as string[]);
 /** sc-complete arrives once the FHIR code has loaded: wait for it. */
 async function completion(p: Page) {
   await expect.poll(async () => (await events(p)).some((e) => e.type === 'sc-complete')).toBe(true);
@@ -14,9 +12,7 @@ async function completion(p: Page) {
 }
 const button = (p: Page, name: string | RegExp) => p.locator('symptom-check').getByRole('button', { name, exact: typeof name === 'string' });
 
-async function ready(p: Page) {
-  await expect.poll(async () => (await events(p)).some((e) => e.type === 'sc-ready' || e.type === 'sc-error')).toBe(true);
-}
+const ready = (p: Page) => settled(p);
 
 /** Answers every question "No" (or the equivalent) and returns the headings seen. */
 async function answerEverythingNo(p: Page): Promise<string[]> {
