@@ -6,8 +6,9 @@
  * shows X as never true.
  */
 import { checkAnswers } from '../engine/answers';
-import { compileCondition, type CompiledCondition } from '../engine/conditions';
+import type { CompiledCondition } from '../engine/conditions';
 import { answersInEffect, evaluate } from '../engine/evaluate';
+import { modelOf } from '../engine/model';
 import { formatPath, type JsonPath } from '../questionnaire/problem';
 import type { Condition, Questionnaire } from '../questionnaire/schema';
 import type { Case } from './schema';
@@ -26,12 +27,11 @@ interface Node {
   compiled: CompiledCondition;
 }
 
-const noExplain = () => {};
-
 export function coverage(questionnaire: Questionnaire, cases: readonly Case[]): Coverage {
+  const { compile, questions } = modelOf(questionnaire);
   const nodes: Node[] = [];
   const collect = (condition: Condition, path: JsonPath) => {
-    nodes.push({ path, condition, compiled: compileCondition(condition, noExplain) });
+    nodes.push({ path, condition, compiled: compile(condition) });
     if ('all' in condition) condition.all.forEach((c, i) => collect(c, [...path, 'all', i]));
     else if ('any' in condition) condition.any.forEach((c, i) => collect(c, [...path, 'any', i]));
     else if ('not' in condition) collect(condition.not, [...path, 'not']);
@@ -57,13 +57,14 @@ export function coverage(questionnaire: Questionnaire, cases: readonly Case[]): 
   for (const c of cases) {
     if (checkAnswers(questionnaire, c.answers).length > 0) continue;
     counted++;
-    const { visible, context } = answersInEffect(questionnaire, c.answers);
+    const context = answersInEffect(questionnaire, c.answers);
     for (const node of nodes) if (!trueOnce.has(node) && node.compiled.test(context)) trueOnce.add(node);
     for (const g of evaluate(questionnaire, c.answers, { trusted: true }).guidance) given.add(g.id);
-    for (const id of visible) {
-      const value = context.answer(id);
+    // Answers to hidden follow-ups read as unanswered here: only options a patient was asked count.
+    context.values.forEach((value, i) => {
+      const id = questions[i]!.question.id;
       if (value !== undefined) for (const option of Array.isArray(value) ? value : [value]) chosen.add(`${id}\u0000${option}`);
-    }
+    });
   }
 
   return {

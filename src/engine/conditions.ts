@@ -1,125 +1,146 @@
 /**
  * Conditions are data; here they are compiled once into closures (no eval, so the widget runs
- * under a strict Content-Security-Policy). Each compiled condition can also say which answers
- * made it true, so the reasons shown with advice are derived, never hand-written.
+ * under a strict Content-Security-Policy). Question and score ids are resolved to indexes at
+ * compile time, so a test is a few array reads. Each compiled condition can also say which
+ * answers made it true, so the reasons shown with advice are derived, never hand-written.
  */
 import type { AnswerValue, Condition } from '../questionnaire/schema';
 
-export interface ConditionContext {
-  answer(questionId: string): AnswerValue | undefined;
-  score(scoreId: string): number;
+/** The answers as conditions read them, by question index (hidden follow-ups read as unanswered). */
+export interface AnswerState {
+  readonly values: readonly (AnswerValue | undefined)[];
+  /** A score's value, by score index; 0 for -1 (a score the questionnaire does not have). */
+  score(index: number): number;
 }
 
-/** What made a condition true: question ids and score ids, in the order met. */
+/** What made a condition true: questions marked by index, and score indexes in the order met. */
 export interface Basis {
-  questions: Set<string>;
-  scores: Set<string>;
+  questions: number[];
+  scores: number[];
 }
 
 export interface CompiledCondition {
-  test(ctx: ConditionContext): boolean;
+  test(state: AnswerState): boolean;
   /** Adds to `basis` what made the condition true; call only when test() is true. */
-  explain(ctx: ConditionContext, basis: Basis): void;
-  /** Every question a condition reads directly, whatever the answers. */
-  readonly questions: readonly string[];
-  /** Every score a condition reads. */
-  readonly scores: readonly string[];
+  explain(state: AnswerState, basis: Basis): void;
+  /** The index of every question a condition reads directly, whatever the answers. */
+  readonly questions: readonly number[];
+  /** The index of every score a condition reads. */
+  readonly scores: readonly number[];
 }
 
-/** How a score explains itself: the basis of each of its items that is true. */
-export type ScoreExplainer = (scoreId: string, ctx: ConditionContext, basis: Basis) => void;
+/** How ids become indexes (-1 when unknown), and how a score explains itself. */
+export interface Resolver {
+  question(id: string): number;
+  score(id: string): number;
+  /** Adds the basis of each of the score's items that is true. */
+  explainScore(index: number, state: AnswerState, basis: Basis): void;
+}
 
-export function compileCondition(condition: Condition, explainScore: ScoreExplainer): CompiledCondition {
-  if ('all' in condition) {
-    const parts = condition.all.map((c) => compileCondition(c, explainScore));
+export function addScore(basis: Basis, index: number): void {
+  if (!basis.scores.includes(index)) basis.scores.push(index);
+}
+
+export function compileCondition(condition: Condition, resolve: Resolver): CompiledCondition {
+  if ('all' in condition || 'any' in condition) {
+    const all = 'all' in condition;
+    const parts = (all ? condition.all : condition.any).map((c) => compileCondition(c, resolve));
     const tests = parts.map((p) => p.test);
     return {
       // Plain loops over the closures: this is the hot path of every evaluation.
-      test: (ctx) => {
-        for (const test of tests) if (!test(ctx)) return false;
-        return true;
+      test: all
+        ? (state) => {
+            for (const test of tests) if (!test(state)) return false;
+            return true;
+          }
+        : (state) => {
+            for (const test of tests) if (test(state)) return true;
+            return false;
+          },
+      explain: (state, basis) => {
+        for (const part of parts) if (all || part.test(state)) part.explain(state, basis);
       },
-      explain: (ctx, basis) => parts.forEach((p) => p.explain(ctx, basis)),
-      questions: unique(parts.flatMap((p) => p.questions)),
-      scores: unique(parts.flatMap((p) => p.scores)),
-    };
-  }
-  if ('any' in condition) {
-    const parts = condition.any.map((c) => compileCondition(c, explainScore));
-    const tests = parts.map((p) => p.test);
-    return {
-      test: (ctx) => {
-        for (const test of tests) if (test(ctx)) return true;
-        return false;
-      },
-      explain: (ctx, basis) => parts.forEach((p) => p.test(ctx) && p.explain(ctx, basis)),
       questions: unique(parts.flatMap((p) => p.questions)),
       scores: unique(parts.flatMap((p) => p.scores)),
     };
   }
   if ('not' in condition) {
-    const inner = compileCondition(condition.not, explainScore);
-    const innerTest = inner.test;
+    const inner = compileCondition(condition.not, resolve);
+    const { test: innerTest, questions, scores } = inner;
     return {
-      test: (ctx) => !innerTest(ctx),
+      test: (state) => !innerTest(state),
       // "not X" is true because of how the questions X reads were answered, and the scores it
       // reads. Questions never answered (follow-ups not asked) are no reason to show a patient,
       // unless nothing was answered at all.
-      explain: (ctx, basis) => {
-        const answered = inner.questions.filter((q) => ctx.answer(q) !== undefined);
-        for (const q of answered.length > 0 || inner.scores.length > 0 ? answered : inner.questions) basis.questions.add(q);
-        for (const score of inner.scores) basis.scores.add(score);
+      explain: (state, basis) => {
+        let anyAnswered = scores.length > 0;
+        for (let i = 0; !anyAnswered && i < questions.length; i++) anyAnswered = state.values[questions[i]!] !== undefined;
+        for (const q of questions) if (!anyAnswered || state.values[q] !== undefined) basis.questions[q] = 1;
+        for (const score of scores) addScore(basis, score);
       },
-      questions: inner.questions,
-      scores: inner.scores,
+      questions,
+      scores,
     };
   }
   if ('score' in condition) {
-    const { score: scoreId, atLeast, atMost } = condition;
-    const inRange = rangeTest(atLeast, atMost);
+    const index = resolve.score(condition.score);
+    const { atLeast = -Infinity, atMost = Infinity } = condition;
     return {
-      test: (ctx) => inRange(ctx.score(scoreId)),
-      explain: (ctx, basis) => {
-        basis.scores.add(scoreId);
-        explainScore(scoreId, ctx, basis);
+      test: (state) => {
+        const value = state.score(index);
+        return value >= atLeast && value <= atMost;
+      },
+      explain: (state, basis) => {
+        if (index < 0) return;
+        addScore(basis, index);
+        resolve.explainScore(index, state, basis);
       },
       questions: [],
-      scores: [scoreId],
+      scores: index < 0 ? [] : [index],
     };
   }
-  const questionId = condition.answer;
-  const test = answerTest(condition);
+  const index = resolve.question(condition.answer);
   return {
-    test: (ctx) => test(ctx.answer(questionId)),
-    explain: (_ctx, basis) => void basis.questions.add(questionId),
-    questions: [questionId],
+    test: answerTest(condition, index),
+    explain: (_state, basis) => {
+      if (index >= 0) basis.questions[index] = 1;
+    },
+    questions: index < 0 ? [] : [index],
     scores: [],
   };
 }
 
-function answerTest(condition: Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown } | { score: unknown }>) {
+type AnswerCondition = Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown } | { score: unknown }>;
+
+/** One closure per leaf that reads the answer itself: leaves are the most frequent calls. */
+function answerTest(condition: AnswerCondition, index: number): (state: AnswerState) => boolean {
   if ('equals' in condition) {
     const expected = condition.equals;
-    return (value: AnswerValue | undefined) => value === expected;
+    return (state) => state.values[index] === expected;
   }
   if ('oneOf' in condition) {
     const allowed = new Set<string | number>(condition.oneOf);
-    return (value: AnswerValue | undefined) => value !== undefined && !Array.isArray(value) && allowed.has(value);
+    return (state) => {
+      const value = state.values[index];
+      return value !== undefined && !Array.isArray(value) && allowed.has(value);
+    };
   }
   if ('includes' in condition) {
     const option = condition.includes;
-    return (value: AnswerValue | undefined) => Array.isArray(value) && value.includes(option);
+    return (state) => {
+      const value = state.values[index];
+      return Array.isArray(value) && value.includes(option);
+    };
   }
   if ('answered' in condition) {
     const answered = condition.answered;
-    return (value: AnswerValue | undefined) => (value !== undefined) === answered;
+    return (state) => (state.values[index] !== undefined) === answered;
   }
-  const inRange = rangeTest(condition.atLeast, condition.atMost);
-  return (value: AnswerValue | undefined) => typeof value === 'number' && inRange(value);
-}
-
-function rangeTest(atLeast: number | undefined, atMost: number | undefined): (n: number) => boolean {
-  return (n) => (atLeast === undefined || n >= atLeast) && (atMost === undefined || n <= atMost);
+  const { atLeast = -Infinity, atMost = Infinity } = condition;
+  return (state) => {
+    const value = state.values[index];
+    return typeof value === 'number' && value >= atLeast && value <= atMost;
+  };
 }
 
 function unique<T>(items: T[]): T[] {

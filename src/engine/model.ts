@@ -1,9 +1,11 @@
 /**
  * A questionnaire compiled once for fast, repeated use by the engine and the machine: the
- * questions flattened in asking order, lookups by id, and every condition compiled.
+ * questions flattened in asking order, lookups by id, and every condition compiled against
+ * question and score indexes.
  */
-import type { Guidance, Question, Questionnaire, Score, Section } from '../questionnaire/schema';
-import { compileCondition, type Basis, type CompiledCondition, type ConditionContext } from './conditions';
+import { LEVELS } from '../questionnaire/levels';
+import type { Condition, Guidance, Question, Questionnaire, Score, Section } from '../questionnaire/schema';
+import { compileCondition, type CompiledCondition, type Resolver } from './conditions';
 
 export interface CompiledQuestion {
   question: Question;
@@ -28,9 +30,16 @@ export interface Model {
   /** The questions with a showIf, in asking order. */
   followUps: CompiledQuestion[];
   questionById: Map<string, CompiledQuestion>;
-  scoreById: Map<string, CompiledScore>;
+  questionIndex: Map<string, number>;
+  /** By score index, in file order. */
+  scores: CompiledScore[];
+  /** Most urgent first; within a level, in file order (the order advice is shown in). */
   guidance: CompiledGuidance[];
   fallbackLanguage: string;
+  /** The visible questions' ids, by which follow-ups are hidden (bit i: followUps[i]); filled as met. */
+  visibleByHidden: Map<number, string[]>;
+  /** Compiles a condition of this questionnaire (for tools that judge conditions one by one). */
+  compile(condition: Condition): CompiledCondition;
 }
 
 const cache = new WeakMap<Questionnaire, Model>();
@@ -46,34 +55,40 @@ export function modelOf(questionnaire: Questionnaire): Model {
 }
 
 function compile(questionnaire: Questionnaire): Model {
-  const scoreById = new Map<string, CompiledScore>();
-  const explainScore = (scoreId: string, ctx: ConditionContext, basis: Basis) => {
-    for (const item of scoreById.get(scoreId)?.items ?? []) if (item.when.test(ctx)) item.when.explain(ctx, basis);
+  const sourceQuestions = questionnaire.sections.flatMap((section) => section.questions.map((question) => ({ question, section })));
+  const sourceScores = questionnaire.scores ?? [];
+  const questionIndex = new Map(sourceQuestions.map(({ question }, i) => [question.id, i]));
+  const scoreIndex = new Map(sourceScores.map((score, i) => [score.id, i]));
+  const scores: CompiledScore[] = [];
+  const resolve: Resolver = {
+    question: (id) => questionIndex.get(id) ?? -1,
+    score: (id) => scoreIndex.get(id) ?? -1,
+    explainScore: (index, state, basis) => {
+      for (const { when } of scores[index]!.items) if (when.test(state)) when.explain(state, basis);
+    },
   };
-  const questions: CompiledQuestion[] = [];
-  for (const section of questionnaire.sections) {
-    for (const question of section.questions) {
-      questions.push({
-        question,
-        section,
-        index: questions.length,
-        showIf: question.showIf && compileCondition(question.showIf, explainScore),
-      });
-    }
+  const compileWhen = (condition: Condition) => compileCondition(condition, resolve);
+  const questions: CompiledQuestion[] = sourceQuestions.map(({ question, section }, index) => ({
+    question,
+    section,
+    index,
+    showIf: question.showIf && compileWhen(question.showIf),
+  }));
+  for (const score of sourceScores) {
+    scores.push({ score, items: score.items.map((item) => ({ when: compileWhen(item.when), weight: item.weight ?? 1 })) });
   }
-  for (const score of questionnaire.scores ?? []) {
-    scoreById.set(score.id, {
-      score,
-      items: score.items.map((item) => ({ when: compileCondition(item.when, explainScore), weight: item.weight ?? 1 })),
-    });
-  }
+  const rank = (g: Guidance) => LEVELS.indexOf(g.level);
   return {
     questionnaire,
     questions,
     followUps: questions.filter((q) => q.showIf),
     questionById: new Map(questions.map((q) => [q.question.id, q])),
-    scoreById,
-    guidance: questionnaire.guidance.map((guidance) => ({ guidance, when: compileCondition(guidance.when, explainScore) })),
+    questionIndex,
+    scores,
+    // Array.prototype.sort is stable: within a level, the file's order.
+    guidance: questionnaire.guidance.map((guidance) => ({ guidance, when: compileWhen(guidance.when) })).sort((a, b) => rank(a.guidance) - rank(b.guidance)),
     fallbackLanguage: questionnaire.languages[0] ?? 'en',
+    visibleByHidden: new Map(),
+    compile: compileWhen,
   };
 }

@@ -1,5 +1,5 @@
 import type { SnapshotFrom } from 'xstate';
-import { visibleQuestions } from '../engine/guidance';
+import { visibleQuestions } from '../engine/answersInEffect';
 import type { QuestionnaireMachine, Step } from './questionnaireMachine';
 
 export interface Progress {

@@ -4,7 +4,7 @@
  */
 import { assertEvent, assign, createMachine } from 'xstate';
 import { answerIssue } from '../engine/answerValidity';
-import { hasEmergency, visibleQuestions } from '../engine/guidance';
+import { hasEmergency, visibleQuestions } from '../engine/answersInEffect';
 import { modelOf } from '../engine/model';
 import type { AnswerValue, Answers, Questionnaire } from '../questionnaire/schema';
 

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createActor } from 'xstate';
-import { evaluateAnswers, visibleQuestions, type AppliedGuidance } from '../engine/guidance';
+import { visibleQuestions } from '../engine/answersInEffect';
+import type { AppliedGuidance } from '../engine/guidance';
 import { modelOf } from '../engine/model';
 import { stringsFor } from '../i18n/index';
 import { progressOf, type Progress } from '../machine/progress';
@@ -70,17 +71,19 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   const headingRef = useFocusOnChange<HTMLHeadingElement>(`${progress.step}:${current}:${waiting}`);
   const visible = useMemo(() => visibleQuestions(questionnaire, answers), [questionnaire, answers]);
   const guidance = useMemo(
-    () => (progress.step === 'result' && complete ? evaluateAnswers(questionnaire, answers, lang).guidance : []),
-    [progress.step, questionnaire, complete, answers, lang],
+    () => (progress.step === 'result' && complete && late ? late.evaluateAnswers(questionnaire, answers, lang).guidance : []),
+    [progress.step, questionnaire, complete, late, answers, lang],
   );
   const [resultDate, setResultDate] = useState(() => new Date());
 
   useEffect(() => onStep?.(progress), [progress.step, progress.index, progress.total]);
+  // The advice is worked out by the late screens' code: it is final once that has loaded.
+  const adviceReady = progress.step === 'result' && complete && Boolean(late);
   useEffect(() => {
-    if (progress.step !== 'result' || !complete) return;
+    if (!adviceReady) return;
     setResultDate(new Date());
     onComplete?.({ answers: structuredClone(answers), guidance, questionnaire: { id: questionnaire.id, version: questionnaire.version }, stoppedEarly, lang });
-  }, [progress.step === 'result' && complete, answers]);
+  }, [adviceReady, answers]);
   useEffect(() => {
     if (!persistKey) return;
     if (progress.step === 'intro' && Object.keys(answers).length === 0) clearResume(persistKey);

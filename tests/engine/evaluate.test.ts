@@ -112,6 +112,40 @@ describe('evaluate', () => {
   it('reports scores', () => {
     expect(evaluate(q, { joint_pain: 'yes', rash: 'unsure' }).scores).toEqual({ features: 1 });
   });
+
+  // The engine remembers words and visible lists between calls: what it remembers must never leak.
+  it('words each multiple-choice answer afresh, whatever was worded before', () => {
+    const reasonsFor = (red_flags: string[], lang = 'en') => evaluate(q, { red_flags }, { lang }).guidance.find((g) => g.id === 'urgent_leg')!.because;
+    expect(reasonsFor(['swollen_leg'])).toEqual(['Warning signs: One swollen leg']);
+    expect(reasonsFor(['chest_pain', 'swollen_leg'])).toEqual(['Warning signs: Chest pain; One swollen leg']);
+    expect(reasonsFor(['swollen_leg'], 'hi')).toEqual(['Warning signs (hi): One swollen leg (hi)']);
+    expect(reasonsFor(['swollen_leg'])).toEqual(['Warning signs: One swollen leg']);
+    expect(evaluate(q, { joint_pain: 'yes', joint_weeks: 8 }).guidance.find((g) => g.id === 'soon_long_joints')!.because).toContain('Weeks of joint pain: 8 weeks');
+    expect(evaluate(q, { joint_pain: 'yes', joint_weeks: 9 }).guidance.find((g) => g.id === 'soon_long_joints')!.because).toContain('Weeks of joint pain: 9 weeks');
+  });
+
+  it('returns a visible list of its own: changing one changes no later answer', () => {
+    const first = visibleQuestions(q, {});
+    first.splice(0, first.length, 'tampered');
+    expect(visibleQuestions(q, {})).toEqual(['red_flags', 'joint_pain', 'rash', 'tiredness', 'sex']);
+    expect(evaluate(q, {}).visible).toEqual(['red_flags', 'joint_pain', 'rash', 'tiredness', 'sex']);
+  });
+
+  it('decides follow-ups beyond the 31st as well as the first ones', () => {
+    const many = smallQuestionnaire();
+    const body = many.sections[1]!.questions;
+    // 40 follow-ups, each shown when the one before it was answered "yes".
+    for (let i = 0; i < 40; i++) {
+      body.push({ id: `f${i}`, type: 'yesno', text: { en: `F${i}?`, hi: `F${i}?` }, source: 'src', showIf: { answer: i === 0 ? 'rash' : `f${i - 1}`, equals: 'yes' } });
+    }
+    const answers: Record<string, string> = { joint_pain: 'no', rash: 'yes' };
+    for (let i = 0; i < 35; i++) answers[`f${i}`] = 'yes';
+    answers.f35 = 'no';
+    for (let i = 36; i < 40; i++) answers[`f${i}`] = 'yes';
+    const shown = Array.from({ length: 36 }, (_, i) => `f${i}`);
+    expect(visibleQuestions(many, answers)).toEqual(['red_flags', 'joint_pain', 'rash', 'tiredness', 'sex', ...shown]);
+    expect(evaluate(many, { ...answers, f3: 'no' }).visible).toEqual(['red_flags', 'joint_pain', 'rash', 'tiredness', 'sex', 'f0', 'f1', 'f2', 'f3']);
+  });
 });
 
 describe('bad answers are rejected with the question named', () => {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadStrings } from '../../src/i18n/index';
 import { App, type CompleteDetail } from '../../src/ui/App';
@@ -173,7 +173,10 @@ describe('result', () => {
     await screen.findByText(/stopped the questions early/);
     expect(call.getAttribute('href')).toBe('tel:999');
     expect(screen.getByText(/stopped the questions early/)).toBeTruthy();
+    // Fired once the advice is worked out (its code comes with the result screen).
+    await waitFor(() => expect(completes).toHaveLength(1));
     expect(completes[0]).toMatchObject({ stoppedEarly: true, answers: { red_flags: ['chest_pain'] } });
+    expect(completes[0]!.guidance[0]).toMatchObject({ level: 'emergency' });
   });
 
   it('copies a summary with the date and the questionnaire id and version', async () => {
