@@ -31,8 +31,10 @@ export default defineConfig(({ command, mode }) => {
       rolldownOptions: {
         // Lets modules shared with lazy chunks live in the entry, instead of in extra tiny chunks.
         preserveEntrySignatures: 'allow-extension',
-        // Library mode leaves ES output unminified unless asked.
-        output: { minify: true, ...(iife ? { inlineDynamicImports: true } : { chunkFileNames: 'chunks/[name]-[hash].js' }) },
+        // Library mode leaves ES output unminified unless asked. The output is the final bundle,
+        // not input to another bundler's tree-shaking: its /* @__PURE__ */ marks are ~0.3 KB of
+        // gzip for nothing (licence comments stay).
+        output: { minify: true, comments: { legal: true, annotation: false, jsdoc: false }, ...(iife ? { inlineDynamicImports: true } : { chunkFileNames: 'chunks/[name]-[hash].js' }) },
       },
     },
     test: {
