@@ -32,12 +32,13 @@ export class AnswersInEffect implements AnswerState {
     answers: Answers,
   ) {
     const { questions, questionIndex } = model;
-    const values = (this.values = new Array<AnswerValue | undefined>(questions.length).fill(undefined));
-    // Each answer looked up by name once, own keys only (an id like "constructor" must not
-    // read Object.prototype): reading every question id off the answers is slower.
+    const values = (this.values = new Array<AnswerValue | undefined>(questions.length));
+    // Each answer looked up by name once: reading every question id off the answers is slower.
+    // Own answers only; the check is needed only when something could be inherited.
+    const ownOnly = !inheritsNothing(answers);
     for (const id in answers) {
       const index = questionIndex.get(id);
-      if (index !== undefined && Object.prototype.hasOwnProperty.call(answers, id)) values[index] = answers[id];
+      if (index !== undefined && (!ownOnly || Object.hasOwn(answers, id))) values[index] = answers[id];
     }
   }
 
@@ -74,6 +75,15 @@ export class AnswersInEffect implements AnswerState {
     }
     return list.slice();
   }
+}
+
+/** True when `for...in` over `object` can meet only its own keys: a plain object, and nothing enumerable added to Object.prototype. */
+function inheritsNothing(object: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(object);
+  if (proto === null) return true;
+  if (proto !== Object.prototype) return false;
+  for (const _ in proto) return false;
+  return true;
 }
 
 /** The questions asked, given the answers: a follow-up is visible when its showIf holds on the visible answers before it. */

@@ -124,6 +124,21 @@ describe('evaluate', () => {
     expect(evaluate(q, { joint_pain: 'yes', joint_weeks: 9 }).guidance.find((g) => g.id === 'soon_long_joints')!.because).toContain('Weeks of joint pain: 9 weeks');
   });
 
+  it("reads only the answers' own keys, never inherited ones", () => {
+    const inherited = Object.assign(Object.create({ rash: 'yes', joint_pain: 'yes' }) as object, { tiredness: 9 });
+    const fromPrototype = evaluate(q, inherited, { trusted: true });
+    expect(fromPrototype.scores).toEqual({ features: 0 });
+    expect(fromPrototype.visible).not.toContain('joint_weeks');
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.rash = 'yes';
+    try {
+      expect(evaluate(q, { joint_pain: 'no' }, { trusted: true }).scores).toEqual({ features: 0 });
+    } finally {
+      delete proto.rash;
+    }
+    expect(evaluate(q, Object.assign(Object.create(null) as object, { rash: 'yes' }), { trusted: true }).scores).toEqual({ features: 1 });
+  });
+
   it('returns a visible list of its own: changing one changes no later answer', () => {
     const first = visibleQuestions(q, {});
     first.splice(0, first.length, 'tampered');
