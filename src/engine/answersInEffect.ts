@@ -32,7 +32,7 @@ export class AnswersInEffect implements AnswerState {
     answers: Answers,
   ) {
     const { questions, questionIndex } = model;
-    const values = (this.values = new Array<AnswerValue | undefined>(questions.length));
+    const values = (this.values = new Array<AnswerValue | undefined>(questions.length).fill(undefined));
     // Each answer looked up by name once: reading every question id off the answers is slower.
     // Own answers only; the check is needed only when something could be inherited.
     const ownOnly = !inheritsNothing(answers);
