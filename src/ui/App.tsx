@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createActor } from 'xstate';
 import { evaluateAnswers, visibleQuestions, type AppliedGuidance } from '../engine/guidance';
 import { modelOf } from '../engine/model';
 import { stringsFor } from '../i18n/index';
 import { progressOf, type Progress } from '../machine/progress';
-import { questionnaireMachine, type MachineEvent } from '../machine/questionnaireMachine';
+import { questionnaireMachine, type MachineEvent, type Resume } from '../machine/questionnaireMachine';
 import type { Answers, Questionnaire } from '../questionnaire/schema';
 import { SpeechContext, speechFor } from './context';
 import { Intro } from './Intro';
@@ -43,11 +43,31 @@ export interface AppProps {
 type LateScreens = typeof import('./lateScreens');
 
 export function App({ questionnaire, complete = true, lang, emergencyNumber, persistKey, onStep, onComplete, onPrint, adoptStyles }: AppProps) {
-  const [actor, setActor] = useState(() => startActor(questionnaire, persistKey));
-  useEffect(() => () => actor.stop(), [actor]);
+  // The intro needs no actor: unless a saved run resumes, the actor (and the compiled
+  // questionnaire it needs) is made just after the intro is painted, or on Start if that is sooner.
+  const [actor, setActor] = useState(() => {
+    const resume = persistKey ? readResume(persistKey, questionnaire) : undefined;
+    return resume ? startActor(questionnaire, resume) : null;
+  });
+  const actorRef = useRef(actor);
+  actorRef.current = actor;
+  const ensureActor = () => {
+    if (!actorRef.current) setActor((actorRef.current = startActor(questionnaire, undefined)));
+    return actorRef.current;
+  };
+  useLayoutEffect(() => {
+    if (actor) return () => actor.stop();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(ensureActor)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [actor]);
   const snapshot = useActorSnapshot(actor);
-  const { answers, current, error, stoppedEarly } = snapshot.context;
-  const progress = progressOf(snapshot);
+  const { answers, current, error, stoppedEarly } = snapshot?.context ?? BEFORE_START;
+  // total is known once the actor is: until then the intro reports no step.
+  const progress: Progress = snapshot ? progressOf(snapshot) : { step: 'intro', index: 0, total: -1 };
   const [refusals, setRefusals] = useState(0);
   const speech = useMemo(() => speechFor(questionnaire, lang, stringsFor(lang)), [questionnaire, lang]);
   const [late, setLate] = useState<LateScreens | null>(null);
@@ -68,29 +88,32 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   const waiting =
     progress.step === 'question' ? Object.keys(currentQuestion?.text ?? {}).length === 0 : progress.step !== 'intro' && (!late || !complete);
   const headingRef = useFocusOnChange<HTMLHeadingElement>(`${progress.step}:${current}:${waiting}`);
-  const visible = useMemo(() => visibleQuestions(questionnaire, answers), [questionnaire, answers]);
+  const afterQuestions = progress.step === 'review' || progress.step === 'result';
+  const visible = useMemo(() => (afterQuestions ? visibleQuestions(questionnaire, answers) : []), [afterQuestions, questionnaire, answers]);
   const guidance = useMemo(
     () => (progress.step === 'result' && complete ? evaluateAnswers(questionnaire, answers, lang).guidance : []),
     [progress.step, questionnaire, complete, answers, lang],
   );
   const [resultDate, setResultDate] = useState(() => new Date());
 
-  useEffect(() => onStep?.(progress), [progress.step, progress.index, progress.total]);
+  useEffect(() => {
+    if (snapshot) onStep?.(progress);
+  }, [progress.step, progress.index, progress.total]);
   useEffect(() => {
     if (progress.step !== 'result' || !complete) return;
     setResultDate(new Date());
     onComplete?.({ answers: structuredClone(answers), guidance, questionnaire: { id: questionnaire.id, version: questionnaire.version }, stoppedEarly, lang });
   }, [progress.step === 'result' && complete, answers]);
   useEffect(() => {
-    if (!persistKey) return;
+    if (!persistKey || !snapshot) return;
     if (progress.step === 'intro' && Object.keys(answers).length === 0) clearResume(persistKey);
     else saveResume(persistKey, { answers, step: progress.step, current, editing: snapshot.context.editing, stoppedEarly });
   }, [snapshot]);
 
-  const send = (event: MachineEvent) => actor.send(event);
+  const send = (event: MachineEvent) => ensureActor().send(event);
   const next = () => {
     send({ type: 'user.next' });
-    const after = actor.getSnapshot();
+    const after = ensureActor().getSnapshot();
     if (after.matches('question') && after.context.error && after.context.current === current) setRefusals((n) => n + 1);
   };
   const emergency = emergencyNumber || questionnaire.emergencyNumber;
@@ -148,7 +171,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
           onClear={() => {
             if (persistKey) clearResume(persistKey);
             // A fresh actor: nothing of the old run is left to save again.
-            setActor(startActor(questionnaire, undefined));
+            setActor((actorRef.current = startActor(questionnaire, undefined)));
           }}
           onPrint={onPrint ?? (() => window.print())}
         />
@@ -157,7 +180,8 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   );
 }
 
-function startActor(questionnaire: Questionnaire, persistKey: string | undefined) {
-  const resume = persistKey ? readResume(persistKey, questionnaire) : undefined;
+const BEFORE_START = { answers: {} as Answers, current: null, error: null, stoppedEarly: false } as const;
+
+function startActor(questionnaire: Questionnaire, resume: Resume | undefined) {
   return createActor(questionnaireMachine, { input: { questionnaire, ...(resume ? { resume } : {}) } }).start();
 }
