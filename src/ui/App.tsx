@@ -183,5 +183,5 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
 const BEFORE_START = { answers: {} as Answers, current: null, error: null, stoppedEarly: false } as const;
 
 function startActor(questionnaire: Questionnaire, resume: Resume | undefined) {
-  return createActor(questionnaireMachine, { input: { questionnaire, ...(resume ? { resume } : {}) } }).start();
+  return createActor(questionnaireMachine(), { input: { questionnaire, ...(resume ? { resume } : {}) } }).start();
 }
