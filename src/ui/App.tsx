@@ -1,10 +1,10 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { createActor } from 'xstate';
 import { evaluateAnswers, visibleQuestions, type AppliedGuidance } from '../engine/guidance';
 import { modelOf } from '../engine/model';
 import { stringsFor } from '../i18n/index';
 import { progressOf, type Progress } from '../machine/progress';
-import { questionnaireMachine, type MachineEvent, type Resume } from '../machine/questionnaireMachine';
+import { questionnaireMachine, type MachineContext, type MachineEvent, type Resume } from '../machine/questionnaireMachine';
 import type { Answers, Questionnaire } from '../questionnaire/schema';
 import { SpeechContext, speechFor } from './context';
 import { Intro } from './Intro';
@@ -49,14 +49,15 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
     const resume = persistKey ? readResume(persistKey, questionnaire) : undefined;
     return resume ? startActor(questionnaire, resume) : null;
   });
-  const actorRef = useRef(actor);
-  actorRef.current = actor;
   const ensureActor = () => {
-    if (!actorRef.current) setActor((actorRef.current = startActor(questionnaire, undefined)));
-    return actorRef.current;
+    if (actor) return actor;
+    const started = startActor(questionnaire, undefined);
+    setActor(started);
+    return started;
   };
   useLayoutEffect(() => {
     if (actor) return () => actor.stop();
+    // Cancelled as soon as there is an actor (Start pressed first) or the App goes.
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => (timer = setTimeout(ensureActor)));
     return () => {
@@ -65,7 +66,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
     };
   }, [actor]);
   const snapshot = useActorSnapshot(actor);
-  const { answers, current, error, stoppedEarly } = snapshot?.context ?? BEFORE_START;
+  const { answers, current, error, stoppedEarly } = snapshot?.context ?? ({ answers: {} } as MachineContext);
   // total is known once the actor is: until then the intro reports no step.
   const progress: Progress = snapshot ? progressOf(snapshot) : { step: 'intro', index: 0, total: -1 };
   const [refusals, setRefusals] = useState(0);
@@ -112,8 +113,9 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
 
   const send = (event: MachineEvent) => ensureActor().send(event);
   const next = () => {
-    send({ type: 'user.next' });
-    const after = ensureActor().getSnapshot();
+    const running = ensureActor();
+    running.send({ type: 'user.next' });
+    const after = running.getSnapshot();
     if (after.matches('question') && after.context.error && after.context.current === current) setRefusals((n) => n + 1);
   };
   const emergency = emergencyNumber || questionnaire.emergencyNumber;
@@ -171,7 +173,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
           onClear={() => {
             if (persistKey) clearResume(persistKey);
             // A fresh actor: nothing of the old run is left to save again.
-            setActor((actorRef.current = startActor(questionnaire, undefined)));
+            setActor(startActor(questionnaire, undefined));
           }}
           onPrint={onPrint ?? (() => window.print())}
         />
@@ -179,8 +181,6 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
     </SpeechContext.Provider>
   );
 }
-
-const BEFORE_START = { answers: {} as Answers, current: null, error: null, stoppedEarly: false } as const;
 
 function startActor(questionnaire: Questionnaire, resume: Resume | undefined) {
   return createActor(questionnaireMachine(), { input: { questionnaire, ...(resume ? { resume } : {}) } }).start();
