@@ -13,7 +13,8 @@ function builtinLanguageFor(lang: string): string {
   return builtinLanguages.includes(base) ? base : builtinLanguages[0]!;
 }
 
-export function builtinFirst(lang: string): Promise<Questionnaire> {
+/** At once (not a promise) for the language this file carries. */
+export function builtinFirst(lang: string): Questionnaire | Promise<Questionnaire> {
   return loadBuiltinFirst(builtinLanguageFor(lang));
 }
 

@@ -39,14 +39,14 @@ export function builtinRulesPlugin(rulesFile: string): Plugin {
         const [first] = q.languages;
         const loaders = q.languages
           .map((lang) => {
-            const firstPart = lang === first ? '() => Promise.resolve(firstScreensOfDefault)' : `() => import(${JSON.stringify(`${PER_LANGUAGE}${lang}/first`)}).then((m) => m.default)`;
+            const firstPart = lang === first ? '() => firstScreensOfDefault' : `() => import(${JSON.stringify(`${PER_LANGUAGE}${lang}/first`)}).then((m) => m.default)`;
             return `${JSON.stringify(lang)}: [${firstPart}, () => import(${JSON.stringify(PER_LANGUAGE + lang)}).then((m) => m.default)]`;
           })
           .join(',\n  ');
         return `import firstScreensOfDefault from ${JSON.stringify(`${PER_LANGUAGE}${first}/first`)};
 export const builtinLanguages = ${JSON.stringify(q.languages)};
 const loaders = {\n  ${loaders}\n};
-/** The first screens' part of the built-in questionnaire in \`lang\` (one of builtinLanguages). */
+/** The first screens' part of the built-in questionnaire in \`lang\` (one of builtinLanguages): at once for the first language, else a promise. */
 export function loadBuiltinFirst(lang) { return loaders[lang][0](); }
 /** The complete built-in questionnaire in \`lang\`. */
 export function loadBuiltinRules(lang) { return loaders[lang][1](); }`;

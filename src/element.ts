@@ -2,7 +2,7 @@
 import { h, render } from 'preact';
 import { emit } from './events';
 import type { CompleteDetail as RunDetail } from './ui/App';
-import { baseLanguage, hasStrings, loadStrings, stringsFor } from './i18n/index';
+import { baseLanguage, hasStrings, loadStrings, stringsFor, stringsReady } from './i18n/index';
 import type { Problem } from './questionnaire/problem';
 import type { Questionnaire } from './questionnaire/schema';
 import { builtinFirst, builtinRules } from './builtinRules';
@@ -116,6 +116,10 @@ export class SymptomCheckElement extends HTMLElement {
   /** Bumped when the questionnaire's source changes: a new run. A language change keeps the run. */
   #source = 0;
   #abort: AbortController | undefined;
+  /** connectedCallback has run (an upgrade reports the attributes before it). */
+  #connected = false;
+  /** The latest load has finished (sc-ready or sc-error sent). */
+  #settled = false;
 
   constructor() {
     super();
@@ -134,17 +138,19 @@ export class SymptomCheckElement extends HTMLElement {
   }
 
   connectedCallback() {
+    this.#connected = true;
     void this.#load();
   }
 
   disconnectedCallback() {
+    this.#connected = false;
     this.#abort?.abort();
     this.#generation++;
     render(null, this.#mount);
   }
 
   attributeChangedCallback(name: string, previous: string | null, value: string | null) {
-    if (previous === value || !this.isConnected) return;
+    if (previous === value || !this.#connected) return;
     if (name === 'rules-src') void this.#load();
     else if (name === 'lang') void this.#changeLanguage();
     else this.#render();
@@ -164,16 +170,24 @@ export class SymptomCheckElement extends HTMLElement {
     this.#source++;
     this.#abort?.abort();
     this.#abort = new AbortController();
-    this.#state = { kind: 'loading' };
+    this.#settled = false;
+    // The default language's first screens and strings are in this file: the intro shows at once.
+    const now = this.#readyNow();
+    this.#state = now ?? { kind: 'loading' };
     this.#render();
-    const state = await this.#loadRules(this.#abort.signal).catch(
-      (error: unknown): LoadState => ({ kind: 'error', problems: [{ file: this.#sourceName(), path: '$', message: String((error as Error)?.message ?? error) }] }),
-    );
+    const state =
+      now ??
+      (await this.#loadRules(this.#abort.signal).catch(
+        (error: unknown): LoadState => ({ kind: 'error', problems: [{ file: this.#sourceName(), path: '$', message: String((error as Error)?.message ?? error) }] }),
+      ));
     // If the strings cannot load (a network fault), the widget speaks English rather than failing.
     await loadStrings(this.#language(state.kind === 'ready' ? state.questionnaire : undefined)).catch(() => undefined);
     if (generation !== this.#generation) return; // a newer load, language change or removal took over
-    this.#state = state;
-    this.#render();
+    this.#settled = true;
+    if (state !== now) {
+      this.#state = state;
+      this.#render();
+    }
     if (state.kind === 'ready') emit(this, 'sc-ready', { questionnaire: { id: state.questionnaire.id, version: state.questionnaire.version }, lang: this.#language(state.questionnaire) });
     else if (state.kind === 'error') emit(this, 'sc-error', { problems: state.problems });
   }
@@ -182,7 +196,7 @@ export class SymptomCheckElement extends HTMLElement {
   async #changeLanguage() {
     const state = this.#state;
     // Still loading: start again in the new language (the load under way would be dropped).
-    if (state.kind === 'loading') return this.#load();
+    if (!this.#settled) return this.#load();
     const generation = ++this.#generation;
     const [next] = await Promise.all([
       state.kind === 'ready' && this.#usesBuiltinRules() ? this.#builtin(state.complete).catch((): LoadState => state) : Promise.resolve(state),
@@ -218,6 +232,12 @@ export class SymptomCheckElement extends HTMLElement {
   async #builtin(complete: boolean): Promise<LoadState> {
     const lang = this.#requestedLanguage();
     return { kind: 'ready', questionnaire: await (complete ? builtinRules(lang) : builtinFirst(lang)), complete };
+  }
+
+  /** The first screens' state when nothing needs loading: the built-in rules and strings are at hand. */
+  #readyNow(): LoadState | undefined {
+    const questionnaire = this.#usesBuiltinRules() ? builtinFirst(this.#requestedLanguage()) : undefined;
+    if (questionnaire && !(questionnaire instanceof Promise) && stringsReady(this.#language(questionnaire))) return { kind: 'ready', questionnaire, complete: false };
   }
 
   async #loadRules(signal: AbortSignal): Promise<LoadState> {

@@ -30,6 +30,12 @@ export async function loadStrings(lang: string | null | undefined): Promise<Stri
   return stringsFor(lang);
 }
 
+/** Whether `stringsFor(lang)` needs no `loadStrings` first (loaded, or unknown: English). */
+export function stringsReady(lang: string | null | undefined): boolean {
+  const base = baseLanguage(lang);
+  return base in loaded || !(base in loaders);
+}
+
 /** The widget's words for `lang` if loaded (see loadStrings); otherwise English. */
 export function stringsFor(lang: string | null | undefined): Strings {
   return loaded[baseLanguage(lang)] ?? en;

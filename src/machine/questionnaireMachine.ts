@@ -101,119 +101,124 @@ type Action =
 
 // createMachine with named implementations rather than setup(): setup() also binds every action
 // creator xstate has (~1 KB gzip the widget would ship for nothing).
-export const questionnaireMachine = createMachine(
-  {
-    types: {} as { context: MachineContext; events: MachineEvent; input: MachineInput; guards: Guard; actions: Action },
-    id: 'symptomCheck',
-    context: ({ input }) => ({
-      questionnaire: input.questionnaire,
-      answers: {},
-      current: null,
-      error: null,
-      editing: false,
-      stoppedEarly: false,
-      resume: input.resume,
-    }),
-    initial: 'starting',
-    on: {
-      'user.restart': { target: '.intro', actions: 'clearAll' },
-    },
-    states: {
-      starting: {
-        always: [
-          { guard: { type: 'resumesAt', params: 'result' }, target: 'result', actions: 'restore' },
-          { guard: { type: 'resumesAt', params: 'review' }, target: 'review', actions: 'restore' },
-          { guard: { type: 'resumesAt', params: 'question' }, target: 'question', actions: 'restore' },
-          { target: 'intro', actions: 'restore' },
-        ],
-      },
-      intro: {
-        on: { 'user.next': { target: 'question', actions: 'goToFirstQuestion' } },
-      },
-      question: {
-        on: {
-          'user.answer': { actions: 'recordAnswer' },
-          'user.next': [
-            // Emergency answers win over everything, even an unanswered follow-up on screen.
-            { guard: 'callsForEmergency', target: 'result', actions: 'markStoppedEarly' },
-            { guard: 'isUnanswered', actions: 'flagMissingAnswer' },
-            { guard: 'hasNextQuestion', actions: 'goToNextQuestion' },
-            { target: 'review', actions: 'leaveEditing' },
-          ],
-          'user.back': [
-            { guard: 'isEditing', target: 'review', actions: 'leaveEditing' },
-            { guard: 'isFirstQuestion', target: 'intro' },
-            { actions: 'goToPreviousQuestion' },
-          ],
-        },
-      },
-      review: {
-        on: {
-          'user.edit': { guard: 'isKnownQuestion', target: 'question', actions: 'goToEditedQuestion' },
-          'user.next': [
-            { guard: 'callsForEmergency', target: 'result', actions: 'markStoppedEarly' },
-            // An answer cleared while editing must be given before the advice.
-            { guard: 'hasUnansweredQuestion', target: 'question', actions: 'goToFirstUnanswered' },
-            { target: 'result', actions: 'markCompleted' },
-          ],
-          'user.back': { target: 'question', actions: 'goToLastQuestion' },
-        },
-      },
-      result: {
-        on: {
-          'user.back': [{ guard: 'stoppedEarly', target: 'question', actions: 'leaveEditing' }, { target: 'review' }],
-        },
-      },
-    },
-  },
-  {
-    guards: {
-      resumesAt: ({ context }, step: Step) =>
-        context.resume?.step === step && (step !== 'question' || visibleQuestions(context.questionnaire, context.resume.answers).includes(context.resume.current ?? '')),
-      isUnanswered: ({ context }) => !context.current || !Object.hasOwn(context.answers, context.current),
-      callsForEmergency: ({ context }) => hasEmergency(context.questionnaire, context.answers),
-      hasNextQuestion: ({ context }) => nextQuestion(context) !== undefined,
-      isFirstQuestion: ({ context }) => positionOf(context) <= 0,
-      isEditing: ({ context }) => context.editing,
-      hasUnansweredQuestion: ({ context }) => firstUnanswered(context) !== undefined,
-      stoppedEarly: ({ context }) => context.stoppedEarly,
-      isKnownQuestion: ({ context, event }) => {
-        assertEvent(event, 'user.edit');
-        return visible(context).includes(event.questionId);
-      },
-    },
-    actions: {
-      restore: assign(({ context }) => ({
-        answers: pruneHidden(context.questionnaire, context.resume?.answers ?? {}),
-        current: context.resume?.current ?? null,
-        editing: context.resume?.editing ?? false,
-        stoppedEarly: context.resume?.stoppedEarly ?? false,
-        resume: undefined,
-      })),
-      recordAnswer: assign(({ context, event }) => {
-        assertEvent(event, 'user.answer');
-        const error = inputError(context, event.value);
-        const answers = { ...context.answers };
-        if (context.current) delete answers[context.current];
-        if (error === null && context.current) answers[context.current] = event.value!;
-        return { answers: pruneHidden(context.questionnaire, answers), error: error === 'required' ? null : error };
+const defineMachine = () =>
+  createMachine(
+    {
+      types: {} as { context: MachineContext; events: MachineEvent; input: MachineInput; guards: Guard; actions: Action },
+      id: 'symptomCheck',
+      context: ({ input }) => ({
+        questionnaire: input.questionnaire,
+        answers: {},
+        current: null,
+        error: null,
+        editing: false,
+        stoppedEarly: false,
+        resume: input.resume,
       }),
-      flagMissingAnswer: assign(({ context }) => ({ error: context.error ?? ('required' as const) })),
-      goToFirstQuestion: assign(({ context }) => ({ current: visible(context)[0] ?? null, error: null, editing: false })),
-      goToNextQuestion: assign(({ context }) => ({ current: nextQuestion(context) ?? null, error: null })),
-      goToPreviousQuestion: assign(({ context }) => ({ current: visible(context)[positionOf(context) - 1] ?? null, error: null })),
-      goToLastQuestion: assign(({ context }) => ({ current: visible(context).at(-1) ?? null, error: null, editing: false })),
-      goToEditedQuestion: assign(({ event }) => {
-        assertEvent(event, 'user.edit');
-        return { current: event.questionId, editing: true, error: null };
-      }),
-      goToFirstUnanswered: assign(({ context }) => ({ current: firstUnanswered(context) ?? null, editing: true, error: 'required' as const })),
-      leaveEditing: assign({ editing: false, error: null }),
-      markStoppedEarly: assign({ stoppedEarly: true, editing: false, error: null }),
-      markCompleted: assign({ stoppedEarly: false }),
-      clearAll: assign({ answers: {}, current: null, error: null, editing: false, stoppedEarly: false }),
+      initial: 'starting',
+      on: {
+        'user.restart': { target: '.intro', actions: 'clearAll' },
+      },
+      states: {
+        starting: {
+          always: [
+            { guard: { type: 'resumesAt', params: 'result' }, target: 'result', actions: 'restore' },
+            { guard: { type: 'resumesAt', params: 'review' }, target: 'review', actions: 'restore' },
+            { guard: { type: 'resumesAt', params: 'question' }, target: 'question', actions: 'restore' },
+            { target: 'intro', actions: 'restore' },
+          ],
+        },
+        intro: {
+          on: { 'user.next': { target: 'question', actions: 'goToFirstQuestion' } },
+        },
+        question: {
+          on: {
+            'user.answer': { actions: 'recordAnswer' },
+            'user.next': [
+              // Emergency answers win over everything, even an unanswered follow-up on screen.
+              { guard: 'callsForEmergency', target: 'result', actions: 'markStoppedEarly' },
+              { guard: 'isUnanswered', actions: 'flagMissingAnswer' },
+              { guard: 'hasNextQuestion', actions: 'goToNextQuestion' },
+              { target: 'review', actions: 'leaveEditing' },
+            ],
+            'user.back': [
+              { guard: 'isEditing', target: 'review', actions: 'leaveEditing' },
+              { guard: 'isFirstQuestion', target: 'intro' },
+              { actions: 'goToPreviousQuestion' },
+            ],
+          },
+        },
+        review: {
+          on: {
+            'user.edit': { guard: 'isKnownQuestion', target: 'question', actions: 'goToEditedQuestion' },
+            'user.next': [
+              { guard: 'callsForEmergency', target: 'result', actions: 'markStoppedEarly' },
+              // An answer cleared while editing must be given before the advice.
+              { guard: 'hasUnansweredQuestion', target: 'question', actions: 'goToFirstUnanswered' },
+              { target: 'result', actions: 'markCompleted' },
+            ],
+            'user.back': { target: 'question', actions: 'goToLastQuestion' },
+          },
+        },
+        result: {
+          on: {
+            'user.back': [{ guard: 'stoppedEarly', target: 'question', actions: 'leaveEditing' }, { target: 'review' }],
+          },
+        },
+      },
     },
-  },
-);
+    {
+      guards: {
+        resumesAt: ({ context }, step: Step) =>
+          context.resume?.step === step && (step !== 'question' || visibleQuestions(context.questionnaire, context.resume.answers).includes(context.resume.current ?? '')),
+        isUnanswered: ({ context }) => !context.current || !Object.hasOwn(context.answers, context.current),
+        callsForEmergency: ({ context }) => hasEmergency(context.questionnaire, context.answers),
+        hasNextQuestion: ({ context }) => nextQuestion(context) !== undefined,
+        isFirstQuestion: ({ context }) => positionOf(context) <= 0,
+        isEditing: ({ context }) => context.editing,
+        hasUnansweredQuestion: ({ context }) => firstUnanswered(context) !== undefined,
+        stoppedEarly: ({ context }) => context.stoppedEarly,
+        isKnownQuestion: ({ context, event }) => {
+          assertEvent(event, 'user.edit');
+          return visible(context).includes(event.questionId);
+        },
+      },
+      actions: {
+        restore: assign(({ context }) => ({
+          answers: pruneHidden(context.questionnaire, context.resume?.answers ?? {}),
+          current: context.resume?.current ?? null,
+          editing: context.resume?.editing ?? false,
+          stoppedEarly: context.resume?.stoppedEarly ?? false,
+          resume: undefined,
+        })),
+        recordAnswer: assign(({ context, event }) => {
+          assertEvent(event, 'user.answer');
+          const error = inputError(context, event.value);
+          const answers = { ...context.answers };
+          if (context.current) delete answers[context.current];
+          if (error === null && context.current) answers[context.current] = event.value!;
+          return { answers: pruneHidden(context.questionnaire, answers), error: error === 'required' ? null : error };
+        }),
+        flagMissingAnswer: assign(({ context }) => ({ error: context.error ?? ('required' as const) })),
+        goToFirstQuestion: assign(({ context }) => ({ current: visible(context)[0] ?? null, error: null, editing: false })),
+        goToNextQuestion: assign(({ context }) => ({ current: nextQuestion(context) ?? null, error: null })),
+        goToPreviousQuestion: assign(({ context }) => ({ current: visible(context)[positionOf(context) - 1] ?? null, error: null })),
+        goToLastQuestion: assign(({ context }) => ({ current: visible(context).at(-1) ?? null, error: null, editing: false })),
+        goToEditedQuestion: assign(({ event }) => {
+          assertEvent(event, 'user.edit');
+          return { current: event.questionId, editing: true, error: null };
+        }),
+        goToFirstUnanswered: assign(({ context }) => ({ current: firstUnanswered(context) ?? null, editing: true, error: 'required' as const })),
+        leaveEditing: assign({ editing: false, error: null }),
+        markStoppedEarly: assign({ stoppedEarly: true, editing: false, error: null }),
+        markCompleted: assign({ stoppedEarly: false }),
+        clearAll: assign({ answers: {}, current: null, error: null, editing: false, stoppedEarly: false }),
+      },
+    },
+  );
 
-export type QuestionnaireMachine = typeof questionnaireMachine;
+let machine: ReturnType<typeof defineMachine> | undefined;
+/** The machine, defined on first use: the intro is shown before any run starts, so start-up does not pay for it. */
+export const questionnaireMachine = () => (machine ??= defineMachine());
+
+export type QuestionnaireMachine = ReturnType<typeof questionnaireMachine>;

@@ -22,11 +22,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** `file:line:col  path  message  (hint)`: one line a problem, the CLI's and the playground's format. */
-export function formatProblem(p: Problem): string {
-  const where = p.line ? `${p.file}:${p.line}:${p.column ?? 1}` : p.file;
-  return `${where}  ${p.path}  ${p.message}${p.hint ? `  (${p.hint})` : ''}`;
-}
+// In a module of its own, so that the widget's entry (its load-error screen) does not carry the
+// validator's helpers below.
+export { formatProblem } from './formatProblem';
 
 /** The candidate closest to `word` by edit distance, if it is close enough to be a likely typo. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {

@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { createActor } from 'xstate';
 import { visibleQuestions } from '../engine/answersInEffect';
 import type { AppliedGuidance } from '../engine/guidance';
 import { modelOf } from '../engine/model';
 import { stringsFor } from '../i18n/index';
 import { progressOf, type Progress } from '../machine/progress';
-import { questionnaireMachine, type MachineEvent } from '../machine/questionnaireMachine';
+import { questionnaireMachine, type MachineContext, type MachineEvent, type Resume } from '../machine/questionnaireMachine';
 import type { Answers, Questionnaire } from '../questionnaire/schema';
 import { SpeechContext, speechFor } from './context';
 import { Intro } from './Intro';
@@ -44,11 +44,32 @@ export interface AppProps {
 type LateScreens = typeof import('./lateScreens');
 
 export function App({ questionnaire, complete = true, lang, emergencyNumber, persistKey, onStep, onComplete, onPrint, adoptStyles }: AppProps) {
-  const [actor, setActor] = useState(() => startActor(questionnaire, persistKey));
-  useEffect(() => () => actor.stop(), [actor]);
+  // The intro needs no actor: unless a saved run resumes, the actor (and the compiled
+  // questionnaire it needs) is made just after the intro is painted, or on Start if that is sooner.
+  const [actor, setActor] = useState(() => {
+    const resume = persistKey ? readResume(persistKey, questionnaire) : undefined;
+    return resume ? startActor(questionnaire, resume) : null;
+  });
+  const ensureActor = () => {
+    if (actor) return actor;
+    const started = startActor(questionnaire, undefined);
+    setActor(started);
+    return started;
+  };
+  useLayoutEffect(() => {
+    if (actor) return () => actor.stop();
+    // Cancelled as soon as there is an actor (Start pressed first) or the App goes.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(ensureActor)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [actor]);
   const snapshot = useActorSnapshot(actor);
-  const { answers, current, error, stoppedEarly } = snapshot.context;
-  const progress = progressOf(snapshot);
+  const { answers, current, error, stoppedEarly } = snapshot?.context ?? ({ answers: {} } as MachineContext);
+  // total is known once the actor is: until then the intro reports no step.
+  const progress: Progress = snapshot ? progressOf(snapshot) : { step: 'intro', index: 0, total: -1 };
   const [refusals, setRefusals] = useState(0);
   const speech = useMemo(() => speechFor(questionnaire, lang, stringsFor(lang)), [questionnaire, lang]);
   const [late, setLate] = useState<LateScreens | null>(null);
@@ -69,14 +90,17 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   const waiting =
     progress.step === 'question' ? Object.keys(currentQuestion?.text ?? {}).length === 0 : progress.step !== 'intro' && (!late || !complete);
   const headingRef = useFocusOnChange<HTMLHeadingElement>(`${progress.step}:${current}:${waiting}`);
-  const visible = useMemo(() => visibleQuestions(questionnaire, answers), [questionnaire, answers]);
+  const afterQuestions = progress.step === 'review' || progress.step === 'result';
+  const visible = useMemo(() => (afterQuestions ? visibleQuestions(questionnaire, answers) : []), [afterQuestions, questionnaire, answers]);
   const guidance = useMemo(
     () => (progress.step === 'result' && complete && late ? late.evaluateAnswers(questionnaire, answers, lang).guidance : []),
     [progress.step, questionnaire, complete, late, answers, lang],
   );
   const [resultDate, setResultDate] = useState(() => new Date());
 
-  useEffect(() => onStep?.(progress), [progress.step, progress.index, progress.total]);
+  useEffect(() => {
+    if (snapshot) onStep?.(progress);
+  }, [progress.step, progress.index, progress.total]);
   // The advice is worked out by the late screens' code: it is final once that has loaded.
   const adviceReady = progress.step === 'result' && complete && Boolean(late);
   useEffect(() => {
@@ -85,15 +109,16 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
     onComplete?.({ answers: structuredClone(answers), guidance, questionnaire: { id: questionnaire.id, version: questionnaire.version }, stoppedEarly, lang });
   }, [adviceReady, answers]);
   useEffect(() => {
-    if (!persistKey) return;
+    if (!persistKey || !snapshot) return;
     if (progress.step === 'intro' && Object.keys(answers).length === 0) clearResume(persistKey);
     else saveResume(persistKey, { answers, step: progress.step, current, editing: snapshot.context.editing, stoppedEarly });
   }, [snapshot]);
 
-  const send = (event: MachineEvent) => actor.send(event);
+  const send = (event: MachineEvent) => ensureActor().send(event);
   const next = () => {
-    send({ type: 'user.next' });
-    const after = actor.getSnapshot();
+    const running = ensureActor();
+    running.send({ type: 'user.next' });
+    const after = running.getSnapshot();
     if (after.matches('question') && after.context.error && after.context.current === current) setRefusals((n) => n + 1);
   };
   const emergency = emergencyNumber || questionnaire.emergencyNumber;
@@ -160,7 +185,6 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   );
 }
 
-function startActor(questionnaire: Questionnaire, persistKey: string | undefined) {
-  const resume = persistKey ? readResume(persistKey, questionnaire) : undefined;
-  return createActor(questionnaireMachine, { input: { questionnaire, ...(resume ? { resume } : {}) } }).start();
+function startActor(questionnaire: Questionnaire, resume: Resume | undefined) {
+  return createActor(questionnaireMachine(), { input: { questionnaire, ...(resume ? { resume } : {}) } }).start();
 }

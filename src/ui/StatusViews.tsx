@@ -1,4 +1,5 @@
-import { formatProblem, type Problem } from '../questionnaire/problem';
+import { formatProblem } from '../questionnaire/formatProblem';
+import type { Problem } from '../questionnaire/problem';
 import type { Strings } from '../i18n/en';
 
 /** Shown while a rules file loads. */

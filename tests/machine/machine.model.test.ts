@@ -20,7 +20,7 @@ function modelQuestionnaire(): Questionnaire {
   return q;
 }
 const questionnaire = modelQuestionnaire();
-type Snap = SnapshotFrom<typeof questionnaireMachine>;
+type Snap = SnapshotFrom<ReturnType<typeof questionnaireMachine>>;
 
 const answerSamples: Record<string, MachineEvent[]> = {
   red_flags: [['chest_pain'], ['swollen_leg'], ['none'], []].map((value) => ({ type: 'user.answer', value })),
@@ -39,7 +39,7 @@ function eventsFor(snapshot: Snap): MachineEvent[] {
 }
 
 const serializeState = (s: Snap) => JSON.stringify([s.value, s.context.answers, s.context.current, s.context.editing, s.context.stoppedEarly, s.context.error]);
-const model = createTestModel(questionnaireMachine, { input: { questionnaire }, events: eventsFor, serializeState } as never);
+const model = createTestModel(questionnaireMachine(), { input: { questionnaire }, events: eventsFor, serializeState } as never);
 
 /** What must hold on every screen, whatever path led there. */
 function checkInvariants(snapshot: Snap) {
@@ -71,7 +71,7 @@ describe('the questionnaire machine, every path', () => {
 
   it('keeps its promises on every step of every shortest path', async () => {
     for (const path of paths) {
-      const actor = createActor(questionnaireMachine, { input: { questionnaire } }).start();
+      const actor = createActor(questionnaireMachine(), { input: { questionnaire } }).start();
       let before = actor.getSnapshot();
       const send = ({ event }: { event: MachineEvent }) => {
         before = actor.getSnapshot();
@@ -97,7 +97,7 @@ describe('the questionnaire machine, every path', () => {
     let transitions = 0;
     for (const { state, transitions: next } of Object.values(adjacency)) {
       for (const { event, state: expected } of Object.values(next as Record<string, { event: MachineEvent; state: Snap }>)) {
-        const actor = createActor(questionnaireMachine, { input: { questionnaire }, snapshot: questionnaireMachine.resolveState({ value: (state as Snap).value as never, context: (state as Snap).context }) as never }).start();
+        const actor = createActor(questionnaireMachine(), { input: { questionnaire }, snapshot: questionnaireMachine().resolveState({ value: (state as Snap).value as never, context: (state as Snap).context }) as never }).start();
         actor.send(event as MachineEvent);
         checkTransition(state as Snap, event as MachineEvent, actor.getSnapshot());
         expect(serializeState(actor.getSnapshot())).toBe(serializeState(expected as Snap));
@@ -145,7 +145,7 @@ function checkTransition(before: Snap, event: MachineEvent, after: Snap) {
 }
 
 describe('journeys a patient takes', () => {
-  const start = () => createActor(questionnaireMachine, { input: { questionnaire } }).start();
+  const start = () => createActor(questionnaireMachine(), { input: { questionnaire } }).start();
   it('changing an answer that hides a follow-up drops the follow-up answer', () => {
     const actor = start();
     for (const e of [{ type: 'user.next' }, { type: 'user.answer', value: ['none'] }, { type: 'user.next' }, { type: 'user.answer', value: 'yes' }, { type: 'user.next' }, { type: 'user.answer', value: 8 }, { type: 'user.back' }, { type: 'user.answer', value: 'no' }] as MachineEvent[]) actor.send(e);
@@ -165,7 +165,7 @@ describe('journeys a patient takes', () => {
     expect(progressOf(actor.getSnapshot()).total).toBe(4);
   });
   it('resumes where a saved session left off, dropping answers that no longer apply', () => {
-    const actor = createActor(questionnaireMachine, {
+    const actor = createActor(questionnaireMachine(), {
       input: { questionnaire, resume: { step: 'question', current: 'rash', answers: { red_flags: ['none'], joint_pain: 'no', joint_weeks: 8 } } },
     }).start();
     expect(actor.getSnapshot().value).toBe('question');
