@@ -67,6 +67,12 @@ export function valueProblem(question: Question, value: unknown): string | undef
 }
 
 function show(value: unknown): string {
-  const text = JSON.stringify(value);
-  return text === undefined ? String(value) : text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    // A BigInt, a cycle or a throwing toJSON: name the type instead.
+    return `a ${typeof value}`;
+  }
+  return text === undefined ? `a ${typeof value}` : text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }

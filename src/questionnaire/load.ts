@@ -110,7 +110,7 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): Described[] {
     case 'invalid_union':
       return describeUnion(issue, path, here, root);
     case 'invalid_value':
-      if (path.at(-1) === 'level') return [{ path, message: `unknown level ${JSON.stringify(here)}`, hint: didYouMean(String(here), LEVELS) ?? `levels are: ${LEVELS.join(', ')}` }];
+      if (path.at(-1) === 'level') return [{ path, message: `unknown level ${JSON.stringify(here)}`, hint: didYouMean(asText(here), LEVELS) ?? `levels are: ${LEVELS.join(', ')}` }];
       return [{ path, message: plain(issue.message) }];
     case 'invalid_type':
       if (here === undefined) {
@@ -123,11 +123,16 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): Described[] {
   }
 }
 
+/** A value as text for "did you mean": never String() on an object, whose own toString may be anything. */
+function asText(value: unknown): string {
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
+}
+
 /** Union failures are reported for the branch the author evidently meant, not as "Invalid input". */
 function describeUnion(issue: z.core.$ZodIssueInvalidUnion, path: JsonPath, here: unknown, root: unknown): Described[] {
   const isObject = typeof here === 'object' && here !== null && !Array.isArray(here);
   if (path.at(-1) === 'type' && path.includes('questions')) {
-    return [{ path, message: `unknown question type ${JSON.stringify(here)}`, hint: didYouMean(String(here), QUESTION_TYPES) ?? `types are: ${QUESTION_TYPES.join(', ')}` }];
+    return [{ path, message: `unknown question type ${JSON.stringify(here)}`, hint: didYouMean(asText(here), QUESTION_TYPES) ?? `types are: ${QUESTION_TYPES.join(', ')}` }];
   }
   if (!isObject) return [{ path, message: `expected a condition object, got ${describeType(here)}`, hint: 'e.g. {"answer": "joint_pain", "equals": "yes"}' }];
   const keys = Object.keys(here);

@@ -175,6 +175,8 @@ describe('bad answers are rejected with the question named', () => {
     ['a fraction where a whole number is needed', { joint_pain: 'yes', joint_weeks: 2.5 }, /joint_weeks: 2.5 is not a whole number/],
     ['a number given as text', { tiredness: '5' }, /tiredness: expected a number/],
     ['not an object', ['yes'], /answers must be an object/],
+    ['a value JSON cannot show (a BigInt)', { tiredness: 5n }, /tiredness: expected a number from 0 to 10 or "unsure", got a bigint/],
+    ['a value with no JSON form (a function)', { rash: () => 'yes' }, /rash: a function is not an answer/],
   ];
   it.each(bad)('%s', (_name, answers, message) => {
     expect(() => evaluate(q, answers as Answers)).toThrow(AnswersError);

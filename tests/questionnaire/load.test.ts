@@ -113,6 +113,9 @@ describe('hostile input gives problems, never an exception', () => {
     ['deep nesting', '['.repeat(100000), /deeper than 64/],
     ['deep nesting in conditions', `{"guidance": [${'{"not":'.repeat(80)}{}${'}'.repeat(80)}]}`, /deeper than 64/],
     ['__proto__ and constructor keys', '{"__proto__": {"polluted": true}, "constructor": {"prototype": 1}}', /unknown property "__proto__"/],
+    // Found by the property test: String() on this object throws.
+    ['an object with a toString that is not a function as a question type', '{"sections": [{"questions": [{"type": {"toString": false}}]}]}', /unknown question type \{"toString":false\}/],
+    ['an object with a toString that is not a function as a level', '{"guidance": [{"level": {"toString": 1}}]}', /unknown level \{"toString":1\}/],
     ['a 10 MB file', `{"id": "${'x'.repeat(10_000_000)}"}`, /too large \(10\.0 MB\)/],
     ['wrong types everywhere', '{"id": 1, "version": [], "title": "t", "languages": {}, "sections": 5, "guidance": null, "sources": "s", "emergencyNumber": 112}', /expected/],
   ];
