@@ -35,25 +35,28 @@ export function evaluateAnswers(questionnaire: Questionnaire, answers: Answers, 
   const guidance: AppliedGuidance[] = [];
   // model.guidance is already most urgent first.
   for (let i = 0; i < model.guidance.length; i++) {
-    const { guidance: g, when } = model.guidance[i]!;
+    const { guidance: g, when, reasonQuestions } = model.guidance[i]!;
     if (!when.test(state)) continue;
     when.explain(state, basis);
-    guidance.push({ id: g.id, level: g.level, title: words.title[i]!, text: words.text[i]!, because: reasons(state, basis, words), sources: g.sources });
+    guidance.push({ id: g.id, level: g.level, title: words.title[i]!, text: words.text[i]!, because: reasons(state, basis, reasonQuestions, words), sources: g.sources });
   }
   const scores: Record<string, number> = {};
   for (let i = 0; i < model.scores.length; i++) scores[model.scores[i]!.score.id] = state.score(i);
   return { guidance, visible: state.visible(), scores };
 }
 
-/** The basis in words (scores in the order met, then questions in asking order, like the questionnaire); empties the basis. */
-function reasons(state: AnswersInEffect, basis: Basis, words: Wording): string[] {
+/**
+ * The basis in words (scores in the order met, then questions in asking order, like the
+ * questionnaire); empties the basis. Only the questions the guidance can name are looked at.
+ */
+function reasons(state: AnswersInEffect, basis: Basis, candidates: readonly number[], words: Wording): string[] {
   const out: string[] = [];
   if (basis.scores.length > 0) {
     for (const index of basis.scores) out.push(words.score(index, state.score(index)));
     basis.scores = [];
   }
   const marks = basis.questions;
-  for (let i = 0; i < marks.length; i++) {
+  for (const i of candidates) {
     if (marks[i]) {
       marks[i] = 0;
       out.push(words.answer(i, state.values[i]));

@@ -22,6 +22,8 @@ export interface CompiledScore {
 export interface CompiledGuidance {
   guidance: Guidance;
   when: CompiledCondition;
+  /** Every question its reasons can name (directly or through a score), in asking order. */
+  reasonQuestions: number[];
 }
 
 export interface Model {
@@ -43,15 +45,18 @@ export interface Model {
 }
 
 const cache = new WeakMap<Questionnaire, Model>();
+/** The model asked for last: callers evaluate one questionnaire many times in a row. */
+let last: Model | undefined;
 
 /** The compiled form of a questionnaire; compiled on first use, then reused. */
 export function modelOf(questionnaire: Questionnaire): Model {
+  if (last?.questionnaire === questionnaire) return last;
   let model = cache.get(questionnaire);
   if (!model) {
     model = compile(questionnaire);
     cache.set(questionnaire, model);
   }
-  return model;
+  return (last = model);
 }
 
 function compile(questionnaire: Questionnaire): Model {
@@ -78,6 +83,19 @@ function compile(questionnaire: Questionnaire): Model {
     scores.push({ score, items: score.items.map((item) => ({ when: compileWhen(item.when), weight: item.weight ?? 1 })) });
   }
   const rank = (g: Guidance) => LEVELS.indexOf(g.level);
+  const reachable = (when: CompiledCondition, found = new Set<number>(), seenScores = new Set<number>()) => {
+    for (const q of when.questions) found.add(q);
+    for (const s of when.scores) {
+      if (seenScores.has(s)) continue;
+      seenScores.add(s);
+      for (const item of scores[s]!.items) reachable(item.when, found, seenScores);
+    }
+    return found;
+  };
+  const guidance = questionnaire.guidance.map((g) => {
+    const when = compileWhen(g.when);
+    return { guidance: g, when, reasonQuestions: [...reachable(when)].sort((a, b) => a - b) };
+  });
   return {
     questionnaire,
     questions,
@@ -86,7 +104,7 @@ function compile(questionnaire: Questionnaire): Model {
     questionIndex,
     scores,
     // Array.prototype.sort is stable: within a level, the file's order.
-    guidance: questionnaire.guidance.map((guidance) => ({ guidance, when: compileWhen(guidance.when) })).sort((a, b) => rank(a.guidance) - rank(b.guidance)),
+    guidance: guidance.sort((a, b) => rank(a.guidance) - rank(b.guidance)),
     fallbackLanguage: questionnaire.languages[0] ?? 'en',
     visibleByHidden: new Map(),
     compile: compileWhen,

@@ -22,11 +22,16 @@ const MAX_REMEMBERED = 64;
 
 const cache = new WeakMap<Model, Map<string, Wording>>();
 
+/** The wording asked for last: evaluations come many in a row in one language. */
+let last: { model: Model; lang: string; wording: Wording } | undefined;
+
 export function wordingOf(model: Model, lang: string): Wording {
+  if (last?.model === model && last.lang === lang) return last.wording;
   let byLang = cache.get(model);
   if (!byLang) cache.set(model, (byLang = new Map()));
   let wording = byLang.get(lang);
   if (!wording) byLang.set(lang, (wording = wordingFor(model, lang)));
+  last = { model, lang, wording };
   return wording;
 }
 
