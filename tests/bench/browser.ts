@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
@@ -41,7 +41,9 @@ export interface FirstControl {
  * Runs in every page before its own scripts. It keeps every shadow root the page creates (open
  * or closed) and checks, on each animation frame from the start, for the first input, button,
  * select or textarea with a non-empty box (in the document or in a shadow root); it records
- * performance.now() then, and stops.
+ * performance.now() then, reports it through the __benchReport binding, and stops. (A binding,
+ * not Playwright's waitForFunction: that injects a 330 KB script into the page while it loads,
+ * which kept the main thread busy for 40-170 ms at 4x throttling at a random point of the load.)
  */
 const probe = `(() => {
   const roots = [document];
@@ -56,7 +58,7 @@ const probe = `(() => {
         if (box.width > 0 && box.height > 0) {
           const t = performance.now();
           const resources = performance.getEntriesByType('resource').map((e) => ({ path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd }));
-          window.__benchFirstControl = { t, what: describe(el), inShadow: root !== document, resources };
+          window.__benchReport({ t, what: describe(el), inShadow: root !== document, resources });
           return;
         }
       }
@@ -65,6 +67,18 @@ const probe = `(() => {
   };
   requestAnimationFrame(frame);
 })();`;
+
+/** Installs the probe; `reported` settles when the page reports its first control, or fails after 30 s. */
+async function probeFirstControl(page: Page): Promise<{ reported: Promise<FirstControl> }> {
+  let report!: (result: FirstControl) => void;
+  const reported = new Promise<FirstControl>((resolve) => (report = resolve));
+  await page.exposeBinding('__benchReport', (_source, result: FirstControl) => report(result));
+  await page.addInitScript(probe);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${page.url()}: no control laid out within 30 s`)), 30_000)));
+  // Wrapped: an async function would wait for a promise it returns.
+  return { reported: Promise.race([reported, timeout]).finally(() => clearTimeout(timer)) };
+}
 
 /** One cold load of `url` (a new browser context: empty cache) with the CPU slowed `throttle` times. */
 export async function firstControl(browser: Browser, url: string, throttle: number): Promise<FirstControl> {
@@ -75,11 +89,11 @@ export async function firstControl(browser: Browser, url: string, throttle: numb
     page.on('pageerror', (error) => errors.push(error.message));
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-    await page.addInitScript(probe);
+    const { reported } = await probeFirstControl(page);
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => (window as unknown as { __benchFirstControl?: unknown }).__benchFirstControl, undefined, { polling: 100, timeout: 30_000 });
+    const result = await reported;
     if (errors.length) throw new Error(`${url}: uncaught error in the page: ${errors.join('; ')}`);
-    return await page.evaluate(() => (window as unknown as { __benchFirstControl: FirstControl }).__benchFirstControl);
+    return result;
   } finally {
     await context.close();
   }
@@ -107,9 +121,9 @@ export async function filesBeforeFirstControl(browser: Browser, url: string, bod
     else if (u.pathname !== pagePath) fetched.add(u.pathname);
   });
   try {
-    await page.addInitScript(probe);
+    const { reported } = await probeFirstControl(page);
     await page.goto(url);
-    await page.waitForFunction(() => (window as unknown as { __benchFirstControl?: unknown }).__benchFirstControl, undefined, { polling: 100, timeout: 30_000 });
+    await reported;
   } finally {
     await context.close();
   }
