@@ -27,11 +27,16 @@ export interface Evaluation {
   scores: Record<string, number>;
 }
 
+let spareBasis: Basis | undefined;
+
 export function evaluateAnswers(questionnaire: Questionnaire, answers: Answers, lang?: string): Evaluation {
   const state = answersInEffect(questionnaire, answers);
   const { model } = state;
   const words = wordingOf(model, lang ?? model.fallbackLanguage);
-  const basis: Basis = { questions: new Array<number>(model.questions.length).fill(0), scores: [] };
+  // The basis is emptied after each use, so one can serve every evaluation (a nested one gets its own).
+  let basis = spareBasis;
+  spareBasis = undefined;
+  if (basis?.questions.length !== model.questions.length) basis = { questions: new Array<number>(model.questions.length).fill(0), scores: [] };
   const guidance: AppliedGuidance[] = [];
   // model.guidance is already most urgent first.
   for (let i = 0; i < model.guidance.length; i++) {
@@ -42,6 +47,7 @@ export function evaluateAnswers(questionnaire: Questionnaire, answers: Answers, 
   }
   const scores: Record<string, number> = {};
   for (let i = 0; i < model.scores.length; i++) scores[model.scores[i]!.score.id] = state.score(i);
+  spareBasis = basis;
   return { guidance, visible: state.visible(), scores };
 }
 
