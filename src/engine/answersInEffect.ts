@@ -45,11 +45,7 @@ export class AnswersInEffect implements AnswerState {
   score(index: number): number {
     if (index < 0) return 0;
     let value = this.scoreValues[index];
-    if (value === undefined) {
-      value = 0;
-      for (const item of this.model.scores[index]!.items) if (item.when.test(this)) value += item.weight;
-      this.scoreValues[index] = value;
-    }
+    if (value === undefined) this.scoreValues[index] = value = this.model.scores[index]!.sum(this);
     return value;
   }
 

@@ -44,19 +44,32 @@ export function addScore(basis: Basis, index: number): void {
 export function compileCondition(condition: Condition, resolve: Resolver): CompiledCondition {
   if ('all' in condition || 'any' in condition) {
     const all = 'all' in condition;
-    const parts = (all ? condition.all : condition.any).map((c) => compileCondition(c, resolve));
-    const tests = parts.map((p) => p.test);
+    const conditions = all ? condition.all : condition.any;
+    const parts = conditions.map((c) => compileCondition(c, resolve));
+    // The answer-equals and option-ticked parts are checked inline, without a call each (the
+    // result does not depend on the order parts are tested in); the others through their tests.
+    const equalsAt: number[] = [];
+    const equalsTo: (string | number)[] = [];
+    const tickedAt: number[] = [];
+    const tickedOption: string[] = [];
+    const tests: ((state: AnswerState) => boolean)[] = [];
+    conditions.forEach((c, i) => {
+      const index = 'answer' in c ? resolve.question(c.answer) : -1;
+      if (index >= 0 && 'equals' in c) equalsAt.push(index), equalsTo.push(c.equals);
+      else if (index >= 0 && 'includes' in c) tickedAt.push(index), tickedOption.push(c.includes);
+      else tests.push(parts[i]!.test);
+    });
     return {
-      // Plain loops over the closures: this is the hot path of every evaluation.
-      test: all
-        ? (state) => {
-            for (const test of tests) if (!test(state)) return false;
-            return true;
-          }
-        : (state) => {
-            for (const test of tests) if (test(state)) return true;
-            return false;
-          },
+      test: (state) => {
+        const values = state.values;
+        for (let k = 0; k < equalsAt.length; k++) if ((values[equalsAt[k]!] === equalsTo[k]) !== all) return !all;
+        for (let k = 0; k < tickedAt.length; k++) {
+          const value = values[tickedAt[k]!];
+          if ((Array.isArray(value) && value.includes(tickedOption[k]!)) !== all) return !all;
+        }
+        for (const test of tests) if (test(state) !== all) return !all;
+        return all;
+      },
       explain: (state, basis) => {
         for (const part of parts) if (all || part.test(state)) part.explain(state, basis);
       },
@@ -107,6 +120,26 @@ export function compileCondition(condition: Condition, resolve: Resolver): Compi
     },
     questions: index < 0 ? [] : [index],
     scores: [],
+  };
+}
+
+/**
+ * A score: the weights of the items that hold, added in file order. Items that compare an
+ * answer are checked inline, as in all/any.
+ */
+export function compileSum(items: readonly { when: Condition; compiled: CompiledCondition; weight: number }[], resolve: Resolver): (state: AnswerState) => number {
+  const equalsAt = items.map(({ when }) => ('answer' in when && 'equals' in when ? resolve.question(when.answer) : -1));
+  const equalsTo = items.map(({ when }) => ('equals' in when ? when.equals : undefined));
+  const tests = items.map(({ compiled }) => compiled.test);
+  const weights = items.map(({ weight }) => weight);
+  return (state) => {
+    const values = state.values;
+    let sum = 0;
+    for (let k = 0; k < weights.length; k++) {
+      const at = equalsAt[k]!;
+      if (at >= 0 ? values[at] === equalsTo[k] : tests[k]!(state)) sum += weights[k]!;
+    }
+    return sum;
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { LEVELS } from '../questionnaire/levels';
 import type { Condition, Guidance, Question, Questionnaire, Score, Section } from '../questionnaire/schema';
-import { compileCondition, type CompiledCondition, type Resolver } from './conditions';
+import { compileCondition, compileSum, type AnswerState, type CompiledCondition, type Resolver } from './conditions';
 
 export interface CompiledQuestion {
   question: Question;
@@ -17,6 +17,8 @@ export interface CompiledQuestion {
 export interface CompiledScore {
   score: Score;
   items: { when: CompiledCondition; weight: number }[];
+  /** The score's value on some answers. */
+  sum: (state: AnswerState) => number;
 }
 
 export interface CompiledGuidance {
@@ -80,7 +82,9 @@ function compile(questionnaire: Questionnaire): Model {
     showIf: question.showIf && compileWhen(question.showIf),
   }));
   for (const score of sourceScores) {
-    scores.push({ score, items: score.items.map((item) => ({ when: compileWhen(item.when), weight: item.weight ?? 1 })) });
+    const items = score.items.map((item) => ({ when: compileWhen(item.when), weight: item.weight ?? 1 }));
+    const sum = compileSum(score.items.map((item, i) => ({ when: item.when, compiled: items[i]!.when, weight: items[i]!.weight })), resolve);
+    scores.push({ score, items, sum });
   }
   const rank = (g: Guidance) => LEVELS.indexOf(g.level);
   const reachable = (when: CompiledCondition, found = new Set<number>(), seenScores = new Set<number>()) => {
