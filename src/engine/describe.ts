@@ -17,8 +17,7 @@ export function answerText(question: Question, value: AnswerValue | undefined, l
     case 'single':
     case 'multi': {
       const ids = Array.isArray(value) ? value : [String(value)];
-      if (ids.length === 0) return words.notAnswered;
-      return ids.map((id) => localize(question.options.find((o) => o.id === id)?.text, lang, fallback) || id).join('; ');
+      return optionsText(ids, (id) => localize(question.options.find((o) => o.id === id)?.text, lang, fallback) || id, words.notAnswered);
     }
     case 'number': {
       const unit = localize(question.unit, lang, fallback);
@@ -27,4 +26,9 @@ export function answerText(question: Question, value: AnswerValue | undefined, l
     case 'scale':
       return `${value} / ${question.max}`;
   }
+}
+
+/** The options chosen, in words: "Chest pain; One swollen leg" (`textOf` gives an option's words). */
+export function optionsText(ids: readonly string[], textOf: (id: string) => string, notAnswered: string): string {
+  return ids.length === 0 ? notAnswered : ids.map(textOf).join('; ');
 }

@@ -4,7 +4,8 @@
  */
 import { localize } from '../i18n/localize';
 import type { AnswerValue, Guidance } from '../questionnaire/schema';
-import { answerText, questionLabel } from './describe';
+import { answerText, optionsText, questionLabel } from './describe';
+import { answerWords } from '../i18n/answerWords';
 import type { Model } from './model';
 
 export interface Wording {
@@ -40,22 +41,25 @@ function wordingFor(model: Model, lang: string): Wording {
   const say = (text: Guidance['title']) => localize(text, lang, fallback);
   const scoreTitles = model.scores.map(({ score }) => say(score.title));
   const labels = model.questions.map(({ question }) => questionLabel(question, lang, fallback));
-  // Keyed by the answer itself; a multiple-choice list by its options joined (a list of one
-  // by that option, in a map of its own: no string to build).
+  // Remembered by the answer itself; a list of options (too many combinations to remember) is
+  // worded from its options' words, looked up once.
   const remembered = model.questions.map(() => new Map<string | number | undefined, string>());
-  const rememberedLists = model.questions.map(() => new Map<string | number | undefined, string>());
+  const optionWords = model.questions.map(({ question }) =>
+    'options' in question ? new Map(question.options.map((o) => [o.id, localize(o.text, lang, fallback) || o.id])) : undefined,
+  );
+  const { notAnswered } = answerWords(lang);
   return {
     title: model.guidance.map(({ guidance }) => say(guidance.title)),
     text: model.guidance.map(({ guidance }) => say(guidance.text)),
     score: (index, value) => `${scoreTitles[index]}: ${value}`,
     answer: (index, value) => {
-      const isList = Array.isArray(value);
-      const map = isList ? rememberedLists[index]! : remembered[index]!;
-      const key = isList ? (value.length === 1 ? value[0]! : `\u0000${value.join('\u0000')}`) : value;
-      let reason = map.get(key);
+      const words = optionWords[index];
+      if (Array.isArray(value) && words) return `${labels[index]}: ${optionsText(value, (id) => words.get(id) ?? id, notAnswered)}`;
+      const map = remembered[index]!;
+      let reason = map.get(value as string | number | undefined);
       if (reason === undefined) {
         reason = `${labels[index]}: ${answerText(model.questions[index]!.question, value, lang, fallback)}`;
-        if (map.size < MAX_REMEMBERED) map.set(key, reason);
+        if (map.size < MAX_REMEMBERED) map.set(value as string | number | undefined, reason);
       }
       return reason;
     },
