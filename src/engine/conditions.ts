@@ -13,8 +13,9 @@ export interface AnswerState {
   score(index: number): number;
 }
 
-/** What made a condition true: questions marked by index, and score indexes in the order met. */
+/** What made a condition true: score indexes in the order met, and questions marked (1) by index. */
 export interface Basis {
+  /** One entry per question of the questionnaire: 1 when it is a reason, else 0. */
   questions: number[];
   scores: number[];
 }
@@ -37,7 +38,7 @@ export interface Resolver {
   explainScore(index: number, state: AnswerState, basis: Basis): void;
 }
 
-export function addScore(basis: Basis, index: number): void {
+function addScore(basis: Basis, index: number): void {
   if (!basis.scores.includes(index)) basis.scores.push(index);
 }
 
