@@ -31,14 +31,14 @@ export class AnswersInEffect implements AnswerState {
     readonly model: Model,
     answers: Answers,
   ) {
-    const { questions, questionIndex } = model;
+    const { questions, questionById } = model;
     const values = (this.values = new Array<AnswerValue | undefined>(questions.length).fill(undefined));
     // Each answer looked up by name once: reading every question id off the answers is slower.
     // Own answers only; the check is needed only when something could be inherited.
     const ownOnly = !inheritsNothing(answers);
     for (const id in answers) {
-      const index = questionIndex.get(id);
-      if (index !== undefined && (!ownOnly || Object.hasOwn(answers, id))) values[index] = answers[id];
+      const question = questionById.get(id);
+      if (question && (!ownOnly || Object.hasOwn(answers, id))) values[question.index] = answers[id];
     }
   }
 

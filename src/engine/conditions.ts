@@ -55,7 +55,7 @@ export function compileCondition(condition: Condition, resolve: Resolver): Compi
     const tickedOption: string[] = [];
     const tests: ((state: AnswerState) => boolean)[] = [];
     conditions.forEach((c, i) => {
-      const index = 'answer' in c ? resolve.question(c.answer) : -1;
+      const index = answerIndex(c, resolve);
       if (index >= 0 && 'equals' in c) equalsAt.push(index), equalsTo.push(c.equals);
       else if (index >= 0 && 'includes' in c) tickedAt.push(index), tickedOption.push(c.includes);
       else tests.push(parts[i]!.test);
@@ -124,23 +124,33 @@ export function compileCondition(condition: Condition, resolve: Resolver): Compi
   };
 }
 
+/** The index of the question a leaf reads, or -1 for a compound condition, a score or an unknown question. */
+function answerIndex(condition: Condition, resolve: Resolver): number {
+  return 'answer' in condition ? resolve.question(condition.answer) : -1;
+}
+
 /**
- * A score: the weights of the items that hold, added in file order. Items that compare an
- * answer are checked inline, as in all/any.
+ * A score's items compiled, and its value: the weights of the items that hold, added in file
+ * order. Answer-equals items are checked inline, as in all/any.
  */
-export function compileSum(items: readonly { when: Condition; compiled: CompiledCondition; weight: number }[], resolve: Resolver): (state: AnswerState) => number {
-  const equalsAt = items.map(({ when }) => ('answer' in when && 'equals' in when ? resolve.question(when.answer) : -1));
-  const equalsTo = items.map(({ when }) => ('equals' in when ? when.equals : undefined));
-  const tests = items.map(({ compiled }) => compiled.test);
-  const weights = items.map(({ weight }) => weight);
-  return (state) => {
-    const values = state.values;
-    let sum = 0;
-    for (let k = 0; k < weights.length; k++) {
-      const at = equalsAt[k]!;
-      if (at >= 0 ? values[at] === equalsTo[k] : tests[k]!(state)) sum += weights[k]!;
-    }
-    return sum;
+export function compileScoreItems(
+  source: readonly { when: Condition; weight?: number }[],
+  resolve: Resolver,
+): { items: { when: CompiledCondition; weight: number }[]; sum: (state: AnswerState) => number } {
+  const items = source.map((item) => ({ when: compileCondition(item.when, resolve), weight: item.weight ?? 1 }));
+  const equalsAt = source.map(({ when }) => ('equals' in when ? answerIndex(when, resolve) : -1));
+  const equalsTo = source.map(({ when }) => ('equals' in when ? when.equals : undefined));
+  return {
+    items,
+    sum: (state) => {
+      const values = state.values;
+      let sum = 0;
+      for (let k = 0; k < items.length; k++) {
+        const at = equalsAt[k]!;
+        if (at >= 0 ? values[at] === equalsTo[k] : items[k]!.when.test(state)) sum += items[k]!.weight;
+      }
+      return sum;
+    },
   };
 }
 

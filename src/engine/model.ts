@@ -5,7 +5,7 @@
  */
 import { LEVELS } from '../questionnaire/levels';
 import type { Condition, Guidance, Question, Questionnaire, Score, Section } from '../questionnaire/schema';
-import { compileCondition, compileSum, type AnswerState, type CompiledCondition, type Resolver } from './conditions';
+import { compileCondition, compileScoreItems, type AnswerState, type CompiledCondition, type Resolver } from './conditions';
 
 export interface CompiledQuestion {
   question: Question;
@@ -34,7 +34,6 @@ export interface Model {
   /** The questions with a showIf, in asking order. */
   followUps: CompiledQuestion[];
   questionById: Map<string, CompiledQuestion>;
-  questionIndex: Map<string, number>;
   /** By score index, in file order. */
   scores: CompiledScore[];
   /** Most urgent first; within a level, in file order (the order advice is shown in). */
@@ -82,9 +81,7 @@ function compile(questionnaire: Questionnaire): Model {
     showIf: question.showIf && compileWhen(question.showIf),
   }));
   for (const score of sourceScores) {
-    const items = score.items.map((item) => ({ when: compileWhen(item.when), weight: item.weight ?? 1 }));
-    const sum = compileSum(score.items.map((item, i) => ({ when: item.when, compiled: items[i]!.when, weight: items[i]!.weight })), resolve);
-    scores.push({ score, items, sum });
+    scores.push({ score, ...compileScoreItems(score.items, resolve) });
   }
   const rank = (g: Guidance) => LEVELS.indexOf(g.level);
   const reachable = (when: CompiledCondition, found = new Set<number>(), seenScores = new Set<number>()) => {
@@ -105,7 +102,6 @@ function compile(questionnaire: Questionnaire): Model {
     questions,
     followUps: questions.filter((q) => q.showIf),
     questionById: new Map(questions.map((q) => [q.question.id, q])),
-    questionIndex,
     scores,
     // Array.prototype.sort is stable: within a level, the file's order.
     guidance: guidance.sort((a, b) => rank(a.guidance) - rank(b.guidance)),
