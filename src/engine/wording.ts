@@ -2,10 +2,10 @@
  * The words of advice and its reasons in one language, looked up once per questionnaire and
  * language and then reused: evaluation words the same answers the same way every time.
  */
+import { answerWords } from '../i18n/answerWords';
 import { localize } from '../i18n/localize';
 import type { AnswerValue, Guidance } from '../questionnaire/schema';
 import { answerText, optionsText, questionLabel } from './describe';
-import { answerWords } from '../i18n/answerWords';
 import type { Model } from './model';
 
 export interface Wording {
