@@ -20,8 +20,9 @@ export function answerIssue(question: Question, value: unknown): AnswerIssue | u
       return typeof value === 'string' && question.options.some((o) => o.id === value) ? undefined : { code: 'not-option', item: value };
     case 'multi': {
       if (!Array.isArray(value)) return { code: 'not-list' };
-      const unknown = value.find((item) => typeof item !== 'string' || !question.options.some((o) => o.id === item));
-      if (unknown !== undefined) return { code: 'not-option', item: unknown };
+      // The index, not the item: an undefined item must not pass for "none found".
+      const unknown = value.findIndex((item) => typeof item !== 'string' || !question.options.some((o) => o.id === item));
+      if (unknown >= 0) return { code: 'not-option', item: value[unknown] };
       if (new Set(value).size !== value.length) return { code: 'duplicate' };
       const exclusive = question.options.find((o) => o.exclusive && value.includes(o.id));
       return exclusive && value.length > 1 ? { code: 'exclusive', option: exclusive.id } : undefined;

@@ -26,6 +26,8 @@ export function checkAnswers(questionnaire: Questionnaire, answers: unknown): An
   const model = modelOf(questionnaire);
   const problems: AnswerProblem[] = [];
   for (const [id, value] of Object.entries(answers)) {
+    // Left undefined is not answered, as in JSON (which drops it) and in the engine.
+    if (value === undefined) continue;
     const compiled = model.questionById.get(id);
     if (!compiled) {
       const hint = didYouMean(id, model.questionById.keys());
@@ -67,6 +69,7 @@ export function valueProblem(question: Question, value: unknown): string | undef
 }
 
 function show(value: unknown): string {
+  if (value === undefined) return 'undefined';
   let text: string | undefined;
   try {
     text = JSON.stringify(value);

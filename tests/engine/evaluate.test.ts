@@ -163,6 +163,14 @@ describe('evaluate', () => {
   });
 });
 
+describe('an answer left undefined', () => {
+  it('counts as not answered, as JSON would have it, rather than as a bad answer', () => {
+    const q = smallQuestionnaire();
+    expect(checkAnswers(q, { rash: 'yes', sex: undefined, tiredness: undefined })).toEqual([]);
+    expect(evaluate(q, { rash: 'yes', sex: undefined } as unknown as Answers)).toEqual(evaluate(q, { rash: 'yes' }));
+  });
+});
+
 describe('bad answers are rejected with the question named', () => {
   const q = smallQuestionnaire();
   const bad: [string, unknown, RegExp][] = [
@@ -177,6 +185,7 @@ describe('bad answers are rejected with the question named', () => {
     ['not an object', ['yes'], /answers must be an object/],
     ['a value JSON cannot show (a BigInt)', { tiredness: 5n }, /tiredness: expected a number from 0 to 10 or "unsure", got a bigint/],
     ['a value with no JSON form (a function)', { rash: () => 'yes' }, /rash: a function is not an answer/],
+    ['undefined in a multiple-choice list', { red_flags: [undefined] }, /red_flags: undefined is not one of the options/],
   ];
   it.each(bad)('%s', (_name, answers, message) => {
     expect(() => evaluate(q, answers as Answers)).toThrow(AnswersError);
