@@ -7,7 +7,7 @@ export const en = {
   widgetLabel: 'Symptom check',
   introHeading: 'Check your symptoms',
   introBody: 'Answer short questions about how you feel, one at a time. At the end you get a summary of what to talk about with a doctor, and how soon.',
-  disclaimerHeading: 'Please read first',
+  disclaimerHeading: 'Important',
   disclaimer:
     'This is not a diagnosis and does not replace a doctor. It cannot tell you if you have an illness. If you feel very unwell, call your emergency number now.',
   privacy: 'Your answers stay on this device. Nothing is sent anywhere.',
