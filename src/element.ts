@@ -48,6 +48,7 @@ const PRINT_CSS = `@media print {
  *
  * @tag symptom-check
  * @summary Asks one question a screen and tells the patient what to discuss with a doctor, and how soon.
+ * Moving the element on the page keeps the run where it was.
  *
  * @attr {string} rules-src - URL of a questionnaire JSON file; without it, the built-in lupus questionnaire.
  * @attr {string} lang - "en" or "hi" (else the nearest `lang` on the page); unknown languages fall back to English.
@@ -111,7 +112,7 @@ export class SymptomCheckElement extends HTMLElement {
   #rules: unknown = undefined;
   #state: LoadState = { kind: 'loading' };
   #mount: HTMLDivElement;
-  /** Bumped by every load, language change and removal: a slower, older one must not win. */
+  /** Bumped by every load, language change and removal mid-load: a slower, older one must not win. */
   #generation = 0;
   /** Bumped when the questionnaire's source changes: a new run. A language change keeps the run. */
   #source = 0;
@@ -120,6 +121,10 @@ export class SymptomCheckElement extends HTMLElement {
   #connected = false;
   /** The latest load has finished (sc-ready or sc-error sent). */
   #settled = false;
+  /** What the latest load read: a re-added element with the same source keeps its run. */
+  #loadedFrom: { rules: unknown; src: string | null } | undefined;
+  /** The language last shown. */
+  #shownLanguage = '';
 
   constructor() {
     super();
@@ -139,14 +144,26 @@ export class SymptomCheckElement extends HTMLElement {
 
   connectedCallback() {
     this.#connected = true;
+    // Added again (moved, or taken out and put back): the run goes on, answers and all, unless
+    // its source changed meanwhile (attribute changes wait while the element is out).
+    const from = this.#loadedFrom;
+    if (this.#settled && this.#state.kind === 'ready' && from && from.rules === this.#rules && from.src === this.getAttribute('rules-src')) {
+      const { questionnaire } = this.#state;
+      if (this.#language(questionnaire) !== this.#shownLanguage) void this.#changeLanguage();
+      else this.#render();
+      return;
+    }
     void this.#load();
   }
 
   disconnectedCallback() {
     this.#connected = false;
-    this.#abort?.abort();
-    this.#generation++;
-    render(null, this.#mount);
+    // A load under way stops (a new one starts if the element comes back); a finished load and
+    // the run are kept, so that a move loses nothing.
+    if (!this.#settled) {
+      this.#abort?.abort();
+      this.#generation++;
+    }
   }
 
   attributeChangedCallback(name: string, previous: string | null, value: string | null) {
@@ -168,6 +185,7 @@ export class SymptomCheckElement extends HTMLElement {
   async #load() {
     const generation = ++this.#generation;
     this.#source++;
+    this.#loadedFrom = { rules: this.#rules, src: this.getAttribute('rules-src') };
     this.#abort?.abort();
     this.#abort = new AbortController();
     this.#settled = false;
@@ -258,6 +276,7 @@ export class SymptomCheckElement extends HTMLElement {
     const state = this.#state;
     const lang = this.#language(state.kind === 'ready' ? state.questionnaire : undefined);
     const t = stringsFor(lang);
+    this.#shownLanguage = lang;
     this.#mount.lang = hasStrings(lang) ? baseLanguage(lang) : 'en';
     this.#mount.dir = t.dir;
     this.#mount.setAttribute('aria-label', t.widgetLabel);

@@ -120,19 +120,22 @@ describe('several instances and changes mid-run', () => {
     expect(ready.sort()).toEqual(['w0:lupus:en', 'w1:lupus:hi', 'w2:xss:en']);
   });
 
-  it('survives a language change mid-run, removal and re-adding', async () => {
+  it('survives a language change mid-run, a move on the page and a new rules-src', async () => {
     const p = await open(env.browser, `${env.server.url}/pages/widget.html`);
     await settled(p);
     await widget(p).getByRole('button', { name: 'Start' }).click();
     await widget(p).evaluate((el) => el.setAttribute('lang', 'hi'));
     await expect.poll(() => widget(p).getByRole('button', { name: 'आगे' }).count()).toBe(1);
+    await widget(p).getByRole('checkbox').first().check();
+    const question = await heading(p, 'symptom-check#w0').textContent();
+    // Moved to the top of the page: the run goes on where it was, answer kept, nothing reloaded.
     await widget(p).evaluate((el) => {
-      const parent = el.parentElement!;
       el.remove();
-      parent.append(el);
+      document.body.prepend(el);
     });
-    await settled(p, 2);
-    expect(await heading(p, 'symptom-check#w0').textContent()).toBeTruthy();
+    expect(await heading(p, 'symptom-check#w0').textContent()).toBe(question);
+    expect(await widget(p).getByRole('checkbox').first().isChecked()).toBe(true);
+    expect((await events(p)).filter((e) => e.type === 'sc-ready')).toHaveLength(1);
     await widget(p).evaluate((el) => el.setAttribute('rules-src', '/fault/404'));
     await expect.poll(() => heading(p, 'symptom-check#w0').textContent()).toBe('यह लक्षण जाँच शुरू नहीं हो सकी');
     expect(await violations(p)).toEqual([]);

@@ -109,13 +109,66 @@ describe('<symptom-check> with the built-in lupus rules', () => {
     expect(event.detail.lang).toBe('hi');
   });
 
-  it('can be removed and re-added safely', async () => {
+  it('keeps the run, answers and all, when moved to another place on the page', async () => {
     const { el } = await mount();
+    const events: string[] = [];
+    el.addEventListener('sc-ready', (e) => events.push(e.type));
+    el.addEventListener('sc-error', (e) => events.push(e.type));
+    clickButton(el, 'Start');
+    await vi.waitFor(() => expect(shadow(el).querySelector('fieldset')).not.toBeNull());
+    const firstOption = shadow(el).querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    firstOption.click();
+    const question = headingText(el);
+    const elsewhere = document.createElement('section');
+    document.body.append(elsewhere);
+    elsewhere.append(el); // out and in again, as a move is
     el.remove();
+    await flush();
+    document.body.prepend(el);
+    await flush();
+    expect(headingText(el)).toBe(question);
+    expect(shadow(el).querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked).toBe(true);
+    expect(events).toEqual([]); // nothing loaded again
+  });
+
+  it('loads again when put back after its rules changed while it was out', async () => {
+    const { el } = await mount();
+    clickButton(el, 'Start');
+    el.remove();
+    el.rules = smallQuestionnaire();
     const again = nextEvent(el);
     document.body.append(el);
-    expect((await again).type).toBe('sc-ready');
-    expect(headingText(el)).toBeTruthy();
+    expect((await again).detail.questionnaire.id).toBe('small');
+    expect(headingText(el)).toBe('Small check');
+  });
+
+  it('follows a language change made while it was out', async () => {
+    const { el } = await mount();
+    clickButton(el, 'Start');
+    await vi.waitFor(() => expect(shadow(el).querySelector('fieldset')).not.toBeNull());
+    el.remove();
+    el.setAttribute('lang', 'hi');
+    document.body.append(el);
+    await vi.waitFor(() => expect(headingText(el)).toMatch(/[\u0900-\u097F]/));
+    expect(shadow(el).querySelector('fieldset')).not.toBeNull(); // still on the question, not back at the start
+  });
+
+  it('drops a load under way when removed, and loads afresh when put back', async () => {
+    let answer: (response: Response) => void = () => undefined;
+    vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>((resolve) => (answer = resolve))));
+    const el = document.createElement('symptom-check');
+    el.setAttribute('rules-src', '/rules.json');
+    const events: string[] = [];
+    el.addEventListener('sc-ready', () => events.push('ready'));
+    el.addEventListener('sc-error', () => events.push('error'));
+    document.body.append(el);
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+    el.remove();
+    document.body.append(el);
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
+    answer(new Response(JSON.stringify(smallQuestionnaire()), { headers: { 'Content-Type': 'application/json' } }));
+    await vi.waitFor(() => expect(events).toEqual(['ready']));
+    expect(headingText(el)).toBe('Small check');
   });
 
   it('runs several independent instances', async () => {
