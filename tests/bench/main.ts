@@ -3,7 +3,7 @@
  * one run and reported as ratios. Bundled and started by run.ts (`npm run bench`); progress goes
  * to stderr, the Markdown table to stdout and to tests/bench/last-run.md.
  *
- * Settings (environment): BENCH_LOADS (start-up loads per page, default 21: single loads vary by ±50 ms), BENCH_THROTTLE
+ * Settings (environment): BENCH_LOADS (start-up loads per page, default 31: single loads vary by ±50 ms), BENCH_THROTTLE
  * (CPU slow-down, default 4), BENCH_SETS (answer sets, default 10000), BENCH_ROUNDS (throughput
  * rounds, default 5), BENCH_SEED (default 20261123).
  */
@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { measureFirstLoad } from '../browser/firstLoad';
-import { answerSets, lupusQuestionnaire, repoRoot } from './answerSets';
+import { answerSets, lupusQuestionnaire, repoRoot, seededRandom } from './answerSets';
 import { filesBeforeFirstControl, firstControl, launchBrowser, type LoadedFiles } from './browser';
 import { startBenchServer } from './server';
 import { int, kb, median, range, times } from './stats';
@@ -24,7 +24,7 @@ const setting = (name: string, fallback: number) => {
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
   return value;
 };
-const LOADS = setting('BENCH_LOADS', 21);
+const LOADS = setting('BENCH_LOADS', 31);
 const THROTTLE = setting('BENCH_THROTTLE', 4);
 const SETS = setting('BENCH_SETS', 10_000);
 const ROUNDS = setting('BENCH_ROUNDS', 5);
@@ -59,6 +59,16 @@ async function measureSizes(browser: Browser, url: string, body: (path: string) 
   };
 }
 
+/** A copy of `items` in random order (Fisher-Yates). */
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
 const PAGES = [
   ['ours', '/bench/ours.html'],
   ['surveyjs', '/bench/surveyjs.html'],
@@ -76,13 +86,16 @@ interface StartUp {
 }
 
 async function measureStartUp(browser: Browser, url: string): Promise<StartUp> {
+  const random = seededRandom(SEED);
   const result: StartUp = {
     times: { ours: [], surveyjs: [], blank: [], floor: [] },
     what: { ours: new Set(), surveyjs: new Set(), blank: new Set(), floor: new Set() },
     files: { ours: new Map(), surveyjs: new Map(), blank: new Map(), floor: new Map() },
   };
   for (let round = 0; round <= LOADS; round++) {
-    for (const [name, path] of PAGES) {
+    // A fresh order each round, so that no page always follows the same one (a heavy page can
+    // leave the browser busy for the next load).
+    for (const [name, path] of shuffled(PAGES, random)) {
       const load = await firstControl(browser, `${url}${path}`, THROTTLE);
       if (round === 0) continue; // one warm-up load of each page (disk cache, first compile of Chromium itself)
       result.times[name].push(load.t);
@@ -140,7 +153,7 @@ function table(sizes: Sizes, startUp: StartUp, throughput: Throughput[], env: st
     `Size files. Ours (tests/browser/firstLoad.ts \`measureFirstLoad\`, to the first question, after Start): ${files(sizes.ours)}. Ours to the intro screen only: ${kb(sizes.oursIntro.totalGzip)}. SurveyJS (what its "Get started" page links, plus the converted questionnaire and a 3-line start script): ${files(sizes.surveyjs)}.`,
     'SurveyJS\'s default CSS (survey-core.min.css) also asks Google Fonts for Open Sans; there is no network here, so those font files are neither fetched nor counted (a real page would download them too).',
     `First control seen: ours ${[...startUp.what.ours].join(', ')}; SurveyJS ${[...startUp.what.surveyjs].join(', ')}; blank page ${[...startUp.what.blank].join(', ')}; floor ${[...startUp.what.floor].join(', ')}. For ours that is the Start button of the intro screen, which is what a patient sees first. Our first *question* control appears only after Start is clicked, which is the patient's time, not start-up, so it is not timed here.`,
-    `Start-up spreads (min–max, ms): ours ${spread(t.ours)}; SurveyJS ${spread(t.surveyjs)}; blank ${spread(t.blank)}; floor ${spread(t.floor)}. Files before the first control (median request start→response end, ms after navigation): ours ${waterfall('ours')}; SurveyJS ${waterfall('surveyjs')}. Loads interleaved ours, SurveyJS, blank, floor, each in a new browser context (empty cache, \`Cache-Control: no-store\`) after one warm-up load of each; time is performance.now() in the page when an animation-frame check (installed before navigation, shadow roots included) first finds an input, button, select or textarea with a non-empty box. Cost above blank = median − blank median.`,
+    `Start-up spreads (min–max, ms): ours ${spread(t.ours)}; SurveyJS ${spread(t.surveyjs)}; blank ${spread(t.blank)}; floor ${spread(t.floor)}. Files before the first control (median request start→response end, ms after navigation): ours ${waterfall('ours')}; SurveyJS ${waterfall('surveyjs')}. Loads interleaved, in a shuffled order each round (seeded), each in a new browser context (empty cache, \`Cache-Control: no-store\`) after one warm-up load of each; time is performance.now() in the page when an animation-frame check (installed before navigation, shadow roots included) first finds an input, button, select or textarea with a non-empty box. Cost above blank = median − blank median.`,
     'Floor (tests/bench/pages/floor.html): the same one module-script tag as ours.html, for a script that defines one element whose shadow root holds one button. Its cost above the blank page is what shipping any widget that way costs (fetching the script, running it once the page is parsed, one more frame); ours above the floor is what our own code costs (more to compile and run, the stylesheet, laying out and drawing the intro\'s text).',
     `Throughput rounds (sets/s): ${throughput.map((x) => `${x.name} ${x.rates.map(int).join(', ')}`).join('; ')}.`,
     `Answer sets: ${int(SETS)} from a seeded generator (seed ${SEED}), legal values only, follow-ups answered only when asked (answers to hidden follow-ups removed with our visibleQuestions before timing, so all engines get the same input). Before timing, every engine gave the same guidance ids, order, levels, texts and reasons as ours on every set.`,
