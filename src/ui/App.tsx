@@ -71,6 +71,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   // total is known once the actor is: until then the intro reports no step.
   const progress: Progress = snapshot ? progressOf(snapshot) : { step: 'intro', index: 0, total: -1 };
   const [refusals, setRefusals] = useState(0);
+  const [cleared, setCleared] = useState(false);
   const speech = useMemo(() => speechFor(questionnaire, lang, stringsFor(lang)), [questionnaire, lang]);
   const [late, setLate] = useState<LateScreens | null>(null);
   const [lateFailed, setLateFailed] = useState<string | null>(null);
@@ -116,6 +117,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
 
   const send = (event: MachineEvent) => ensureActor().send(event);
   const next = () => {
+    setCleared(false);
     const running = ensureActor();
     running.send({ type: 'user.next' });
     const after = running.getSnapshot();
@@ -125,7 +127,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
 
   return (
     <SpeechContext.Provider value={speech}>
-      {progress.step === 'intro' && <Intro questionnaire={questionnaire} persist={Boolean(persistKey)} headingRef={headingRef} onStart={next} />}
+      {progress.step === 'intro' && <Intro questionnaire={questionnaire} persist={Boolean(persistKey)} cleared={cleared} headingRef={headingRef} onStart={next} />}
       {waiting &&
         (progress.step === 'result' && stoppedEarly ? (
           <EmergencyWhileLoading t={speech.t} emergencyNumber={emergency} headingRef={headingRef} />
@@ -177,6 +179,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
             if (persistKey) clearResume(persistKey);
             // A fresh actor: nothing of the old run is left to save again.
             setActor(startActor(questionnaire, undefined));
+            setCleared(true);
           }}
           onPrint={onPrint ?? (() => window.print())}
         />

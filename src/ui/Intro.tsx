@@ -5,17 +5,21 @@ import type { Questionnaire } from '../questionnaire/schema';
 interface Props {
   questionnaire: Questionnaire;
   persist: boolean;
+  /** The patient has just cleared their saved answers: say so. */
+  cleared: boolean;
   headingRef: preact.Ref<HTMLHeadingElement>;
   onStart: () => void;
 }
 
-export function Intro({ questionnaire, persist, headingRef, onStart }: Props) {
+export function Intro({ questionnaire, persist, cleared, headingRef, onStart }: Props) {
   const { t, text } = useSpeech();
   return (
     <section class="screen" part="intro" aria-labelledby="sc-intro-heading">
       <h2 id="sc-intro-heading" class="heading" part="heading" tabIndex={-1} ref={headingRef}>
         {text(questionnaire.title) || t.introHeading}
       </h2>
+      {/* Just under the heading, where focus lands after clearing, so it is read next. */}
+      {cleared && <p role="status">{t.cleared}</p>}
       <p>{questionnaire.intro ? text(questionnaire.intro) : t.introBody}</p>
       <Disclaimer />
       <p class="privacy">{persist ? t.privacyPersist : t.privacy}</p>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { answerText } from '../engine/describe';
 import type { AppliedGuidance } from '../engine/guidance';
 import { modelOf } from '../engine/model';
+import { resultWords } from '../i18n/resultWords';
 import { LEVELS } from '../questionnaire/levels';
 import type { Answers, Questionnaire } from '../questionnaire/schema';
 import { useSpeech } from './context';
@@ -29,15 +30,16 @@ interface Props {
 export function Result(props: Props) {
   const { questionnaire, answers, visible, guidance, stoppedEarly, emergencyNumber, persist, date, headingRef } = props;
   const { t, text, lang } = useSpeech();
+  const words = resultWords(lang);
   const [status, setStatus] = useState('');
   const emergency = guidance.some((g) => g.level === 'emergency');
   const summary = () => summaryText({ questionnaire, answers, visible, guidance, lang, date });
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(summary());
-      setStatus(t.copied);
+      setStatus(words.copied);
     } catch {
-      setStatus(t.copyFailed);
+      setStatus(words.copyFailed);
     }
   };
   const model = modelOf(questionnaire);
@@ -45,9 +47,9 @@ export function Result(props: Props) {
     <section class="screen" part="result" aria-labelledby="sc-result-heading">
       {emergency && <EmergencyBanner t={t} emergencyNumber={emergencyNumber} />}
       <h2 id="sc-result-heading" class="heading" part="heading" tabIndex={-1} ref={headingRef}>
-        {emergency ? t.levels.emergency : t.resultHeading}
+        {emergency ? t.levels.emergency : words.resultHeading}
       </h2>
-      {stoppedEarly && <p class="stopped">{t.stoppedEarly}</p>}
+      {stoppedEarly && <p class="stopped">{words.stoppedEarly}</p>}
       <div class="screen-only">
         {LEVELS.filter((level) => guidance.some((g) => g.level === level)).map((level) => (
           <section class={`level level-${level}`} part={`level level-${level}`} key={level}>
@@ -62,7 +64,7 @@ export function Result(props: Props) {
                   <p>{g.text}</p>
                   {g.because.length > 0 && (
                     <div class="because">
-                      <p>{t.because}</p>
+                      <p>{words.because}</p>
                       <ul>
                         {g.because.map((reason) => (
                           <li key={reason}>{reason}</li>
@@ -71,7 +73,7 @@ export function Result(props: Props) {
                     </div>
                   )}
                   <p class="sources">
-                    {t.sourcesLabel} {g.sources.map((id) => questionnaire.sources.find((s) => s.id === id)?.title ?? id).join('; ')}
+                    {words.sourcesLabel} {g.sources.map((id) => questionnaire.sources.find((s) => s.id === id)?.title ?? id).join('; ')}
                   </p>
                 </article>
               ))}
@@ -81,20 +83,20 @@ export function Result(props: Props) {
       <Disclaimer />
       <div class="actions no-print">
         <button type="button" class="button primary" part="button button-primary" onClick={props.onPrint}>
-          {t.print}
+          {words.print}
         </button>
         <button type="button" class="button" part="button" onClick={copy}>
-          {t.copy}
+          {words.copy}
         </button>
         <button type="button" class="button" part="button" onClick={props.onBack}>
           {t.back}
         </button>
         <button type="button" class="button" part="button" onClick={props.onRestart}>
-          {t.restart}
+          {words.restart}
         </button>
         {persist && (
           <button type="button" class="button" part="button" onClick={props.onClear}>
-            {t.clearAnswers}
+            {words.clearAnswers}
           </button>
         )}
       </div>
@@ -102,22 +104,22 @@ export function Result(props: Props) {
         {status}
       </p>
       <section class="print-summary" part="summary" aria-hidden="true">
-        <h3>{t.summaryHeading}</h3>
+        <h3>{words.summaryHeading}</h3>
         <p>
-          {t.summaryDate}: {formatDate(date, lang)} · {t.summaryRules}: {text(questionnaire.title)} ({questionnaire.id} {questionnaire.version})
+          {words.summaryDate}: {formatDate(date, lang)} · {words.summaryRules}: {text(questionnaire.title)} ({questionnaire.id} {questionnaire.version})
         </p>
-        <h4>{t.advice}</h4>
+        <h4>{words.advice}</h4>
         <ul>
           {guidance.map((g) => (
             <li key={g.id}>
               <strong>
                 {t.levels[g.level]}: {g.title}
               </strong>{' '}
-              {g.text} {g.because.length > 0 && `${t.because} ${g.because.join('; ')}`}
+              {g.text} {g.because.length > 0 && `${words.because} ${g.because.join('; ')}`}
             </li>
           ))}
         </ul>
-        <h4>{t.yourAnswers}</h4>
+        <h4>{words.yourAnswers}</h4>
         <dl class="answers compact">
           {visible.map((id) => {
             const q = model.questionById.get(id)!.question;

@@ -1,6 +1,7 @@
 import { answerText } from '../engine/describe';
 import type { Answers, Questionnaire } from '../questionnaire/schema';
 import { modelOf } from '../engine/model';
+import { resultWords } from '../i18n/resultWords';
 import { useSpeech } from './context';
 
 interface Props {
@@ -16,13 +17,14 @@ interface Props {
 /** Every answer with a "Change" button, before the advice. */
 export function Review({ questionnaire, answers, visible, headingRef, onEdit, onNext, onBack }: Props) {
   const { t, text, lang } = useSpeech();
+  const words = resultWords(lang);
   const model = modelOf(questionnaire);
   return (
     <section class="screen" part="review" aria-labelledby="sc-review-heading">
       <h2 id="sc-review-heading" class="heading" part="heading" tabIndex={-1} ref={headingRef}>
-        {t.reviewHeading}
+        {words.reviewHeading}
       </h2>
-      <p>{t.reviewIntro}</p>
+      <p>{words.reviewIntro}</p>
       <dl class="answers">
         {visible.map((id) => {
           const question = model.questionById.get(id)!.question;
@@ -32,8 +34,8 @@ export function Review({ questionnaire, answers, visible, headingRef, onEdit, on
               <dt>{label}</dt>
               <dd>
                 <span>{answerText(question, answers[id], lang, model.fallbackLanguage)}</span>
-                <button type="button" class="link-button" part="button" aria-label={t.changeLabel(label)} onClick={() => onEdit(id)}>
-                  {t.change}
+                <button type="button" class="link-button" part="button" aria-label={words.changeLabel(label)} onClick={() => onEdit(id)}>
+                  {words.change}
                 </button>
               </dd>
             </div>
@@ -45,7 +47,7 @@ export function Review({ questionnaire, answers, visible, headingRef, onEdit, on
           {t.back}
         </button>
         <button type="button" class="button primary" part="button button-primary" onClick={onNext}>
-          {t.seeAdvice}
+          {words.seeAdvice}
         </button>
       </div>
     </section>

@@ -4,6 +4,7 @@ import type { AppliedGuidance } from '../engine/guidance';
 import { modelOf } from '../engine/model';
 import { stringsFor } from '../i18n/index';
 import { localize } from '../i18n/localize';
+import { resultWords } from '../i18n/resultWords';
 import type { Answers, Questionnaire } from '../questionnaire/schema';
 
 export interface SummaryInput {
@@ -25,20 +26,21 @@ export function formatDate(date: Date, lang: string): string {
 
 export function summaryText({ questionnaire, answers, visible, guidance, lang, date }: SummaryInput): string {
   const t = stringsFor(lang);
+  const words = resultWords(lang);
   const model = modelOf(questionnaire);
   const fallback = model.fallbackLanguage;
   const lines = [
-    t.summaryHeading,
-    `${t.summaryDate}: ${formatDate(date, lang)}`,
-    `${t.summaryRules}: ${localize(questionnaire.title, lang, fallback)} (${questionnaire.id} ${questionnaire.version})`,
+    words.summaryHeading,
+    `${words.summaryDate}: ${formatDate(date, lang)}`,
+    `${words.summaryRules}: ${localize(questionnaire.title, lang, fallback)} (${questionnaire.id} ${questionnaire.version})`,
     '',
-    `${t.advice}:`,
+    `${words.advice}:`,
   ];
   for (const g of guidance) {
     lines.push(`- [${t.levels[g.level]}] ${g.title}: ${g.text}`);
-    if (g.because.length) lines.push(`  ${t.because} ${g.because.join('; ')}`);
+    if (g.because.length) lines.push(`  ${words.because} ${g.because.join('; ')}`);
   }
-  lines.push('', `${t.yourAnswers}:`);
+  lines.push('', `${words.yourAnswers}:`);
   for (const id of visible) {
     const question = model.questionById.get(id)?.question;
     if (question) lines.push(`- ${questionLabel(question, lang, fallback)}: ${answerText(question, answers[id], lang, fallback)}`);

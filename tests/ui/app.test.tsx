@@ -236,5 +236,8 @@ describe('persist="session"', () => {
     click('Clear my answers');
     expect(sessionStorage.getItem('k')).toBeNull();
     expect(heading().textContent).toBe('Small check');
+    expect(screen.getByRole('status').textContent).toBe('Your saved answers were removed.');
+    click('Start');
+    expect(screen.queryByText('Your saved answers were removed.')).toBeNull();
   });
 });

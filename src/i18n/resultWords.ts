@@ -1,0 +1,81 @@
+/**
+ * The words of the review and result screens and of the summary, in every language at once:
+ * they load with those screens (after the first question), so a page's first load carries
+ * none of them, and they are there without waiting when the patient gets to the end.
+ */
+import { baseLanguage } from './index';
+
+export interface ResultWords {
+  reviewHeading: string;
+  reviewIntro: string;
+  change: string;
+  changeLabel: (question: string) => string;
+  seeAdvice: string;
+  resultHeading: string;
+  stoppedEarly: string;
+  because: string;
+  sourcesLabel: string;
+  print: string;
+  copy: string;
+  copied: string;
+  copyFailed: string;
+  restart: string;
+  clearAnswers: string;
+  summaryHeading: string;
+  summaryDate: string;
+  summaryRules: string;
+  yourAnswers: string;
+  advice: string;
+}
+
+const words: Record<string, ResultWords> = {
+  en: {
+    reviewHeading: 'Check your answers',
+    reviewIntro: 'You can change any answer before you see the advice.',
+    change: 'Change',
+    changeLabel: (question) => `Change your answer: ${question}`,
+    seeAdvice: 'See my advice',
+    resultHeading: 'What to do next',
+    stoppedEarly: 'We stopped the questions early because of what you said.',
+    because: 'Because you said:',
+    sourcesLabel: 'Based on:',
+    print: 'Print or save summary',
+    copy: 'Copy summary',
+    copied: 'Summary copied.',
+    copyFailed: 'Could not copy. Select the summary text and copy it yourself.',
+    restart: 'Start again',
+    clearAnswers: 'Clear my answers',
+    summaryHeading: 'Summary to show your doctor',
+    summaryDate: 'Date',
+    summaryRules: 'Questionnaire',
+    yourAnswers: 'Your answers',
+    advice: 'Advice',
+  },
+  hi: {
+    reviewHeading: 'अपने जवाब जाँच लें',
+    reviewIntro: 'सलाह देखने से पहले आप कोई भी जवाब बदल सकते हैं।',
+    change: 'बदलें',
+    changeLabel: (question) => `अपना जवाब बदलें: ${question}`,
+    seeAdvice: 'मेरी सलाह देखें',
+    resultHeading: 'आगे क्या करें',
+    stoppedEarly: 'आपने जो बताया, उसकी वजह से हमने सवाल पहले ही रोक दिए।',
+    because: 'क्योंकि आपने बताया:',
+    sourcesLabel: 'आधार:',
+    print: 'सारांश प्रिंट या सेव करें',
+    copy: 'सारांश कॉपी करें',
+    copied: 'सारांश कॉपी हो गया।',
+    copyFailed: 'कॉपी नहीं हो सका। सारांश का टेक्स्ट चुनकर खुद कॉपी करें।',
+    restart: 'फिर से शुरू करें',
+    clearAnswers: 'मेरे जवाब मिटाएँ',
+    summaryHeading: 'डॉक्टर को दिखाने के लिए सारांश',
+    summaryDate: 'तारीख',
+    summaryRules: 'प्रश्नावली',
+    yourAnswers: 'आपके जवाब',
+    advice: 'सलाह',
+  },
+};
+
+/** The words for `lang`, or its base language's, else English (as for the widget's other strings). */
+export function resultWords(lang: string): ResultWords {
+  return words[baseLanguage(lang)] ?? words.en!;
+}
