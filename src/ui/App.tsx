@@ -90,7 +90,8 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   // Wait for what the screen needs: the late screens' code, the texts of the rest of the questionnaire.
   const waiting =
     progress.step === 'question' ? Object.keys(currentQuestion?.text ?? {}).length === 0 : progress.step !== 'intro' && (!late || !complete);
-  const headingRef = useFocusOnChange<HTMLHeadingElement>(`${progress.step}:${current}:${waiting}`);
+  // Before the actor exists there is no current question (undefined); after, null: the same screen.
+  const headingRef = useFocusOnChange<HTMLHeadingElement>(`${progress.step}:${current ?? ''}:${waiting}`);
   const afterQuestions = progress.step === 'review' || progress.step === 'result';
   const visible = useMemo(() => (afterQuestions ? visibleQuestions(questionnaire, answers) : []), [afterQuestions, questionnaire, answers]);
   const guidance = useMemo(

@@ -116,6 +116,16 @@ describe('back and edit', () => {
 });
 
 describe('keyboard only', () => {
+  it('leaves focus and scrolling to the page while widgets load and get ready', async () => {
+    // Three widgets, the second in Hindi (its texts load later), the page short enough to scroll.
+    const p = await open(env.browser, `${env.server.url}/pages/widget.html?count=3&lang=en&lang=hi&lang=en`, { viewport: { width: 800, height: 400 } });
+    await settled(p, 3);
+    // Each widget reports its intro step once its state machine exists, after the intro is painted.
+    await expect.poll(async () => (await events(p)).filter((e) => e.type === 'sc-step').length).toBe(3);
+    await p.waitForTimeout(100);
+    expect(await p.evaluate(() => ({ focused: document.activeElement?.tagName, scrollY: window.scrollY }))).toEqual({ focused: 'BODY', scrollY: 0 });
+  });
+
   it('completes with focus on each new heading', async () => {
     const p = await page();
     await ready(p);

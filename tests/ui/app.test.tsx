@@ -34,8 +34,12 @@ describe('intro', () => {
     expect(screen.getByText(/This is not a diagnosis/)).toBeTruthy();
     expect(screen.getByText(/Nothing is sent anywhere/)).toBeTruthy();
   });
-  it('does not steal focus when the page loads', () => {
-    setup();
+  it('does not steal focus when the page loads, nor once the questionnaire is ready behind the intro', async () => {
+    const { steps } = setup();
+    expect(document.activeElement).toBe(document.body);
+    // The state machine starts just after the intro is painted, and reports the intro step.
+    await waitFor(() => expect(steps).toEqual([{ step: 'intro', index: 0, total: 5 }]));
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(document.activeElement).toBe(document.body);
   });
 });
