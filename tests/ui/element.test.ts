@@ -6,8 +6,11 @@ import { smallQuestionnaire } from '../fixtures';
 beforeAll(async () => {
   await import('../../src/index');
 });
-afterEach(() => {
+afterEach(async () => {
   document.body.innerHTML = '';
+  // A removed widget keeps its run (a move must lose nothing) and finishes what it had
+  // scheduled, such as starting its state machine: let that happen before the next test.
+  await new Promise((resolve) => setTimeout(resolve, 100));
   vi.unstubAllGlobals();
   sessionStorage.clear();
 });
