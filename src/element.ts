@@ -52,7 +52,7 @@ const PRINT_CSS = `@media print {
  *
  * @attr {string} rules-src - URL of a questionnaire JSON file; without it, the built-in lupus questionnaire.
  * @attr {string} lang - "en" or "hi" (else the nearest `lang` on the page); unknown languages fall back to English.
- * @attr {"session"} persist - "session" keeps answers in sessionStorage across reloads, with a "Clear my answers" button. Off by default.
+ * @attr {"session"} persist - "session" offers the patient to keep their answers in sessionStorage across reloads (unticked until they agree), with a "Clear my answers" button. Off by default.
  * @attr {string} emergency-number - The number to call in an emergency; overrides the questionnaire's.
  *
  * @prop {unknown} rules - A questionnaire object; takes precedence over rules-src.

@@ -11,7 +11,7 @@ export const en = {
   disclaimer:
     'This is not a diagnosis and does not replace a doctor. It cannot tell you if you have an illness. If you feel very unwell, call your emergency number now.',
   privacy: 'Your answers stay on this device. Nothing is sent anywhere.',
-  privacyPersist: 'Your answers are kept in this browser tab until you close it or clear them.',
+  keepAnswers: 'Keep my answers in this browser tab if the page reloads, until I close the tab or clear them.',
   cleared: 'Your saved answers were removed.',
   start: 'Start',
   next: 'Next',

@@ -32,7 +32,7 @@ export interface AppProps {
   complete?: boolean;
   lang: string;
   emergencyNumber?: string;
-  /** sessionStorage key when persist="session"; without it nothing is stored. */
+  /** sessionStorage key when persist="session"; without it, or without the patient's yes, nothing is stored. */
   persistKey?: string;
   onStep?: (progress: Progress) => void;
   onComplete?: (detail: CompleteDetail) => void;
@@ -50,6 +50,8 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
     const resume = persistKey ? readResume(persistKey, questionnaire) : undefined;
     return resume ? startActor(questionnaire, resume) : null;
   });
+  // The patient's consent to keep the answers (persist="session" only): a saved run means they gave it.
+  const [keep, setKeep] = useState(() => actor !== null);
   const ensureActor = () => {
     if (actor) return actor;
     const started = startActor(questionnaire, undefined);
@@ -112,9 +114,9 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   }, [adviceReady, answers]);
   useEffect(() => {
     if (!persistKey || !snapshot) return;
-    if (progress.step === 'intro' && Object.keys(answers).length === 0) clearResume(persistKey);
+    if (!keep || (progress.step === 'intro' && Object.keys(answers).length === 0)) clearResume(persistKey);
     else saveResume(persistKey, { answers, step: progress.step, current, editing: snapshot.context.editing, stoppedEarly });
-  }, [snapshot]);
+  }, [snapshot, keep]);
 
   const send = (event: MachineEvent) => ensureActor().send(event);
   const next = () => {
@@ -128,7 +130,17 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
 
   return (
     <SpeechContext.Provider value={speech}>
-      {progress.step === 'intro' && <Intro questionnaire={questionnaire} persist={Boolean(persistKey)} cleared={cleared} headingRef={headingRef} onStart={next} />}
+      {progress.step === 'intro' && (
+        <Intro
+          questionnaire={questionnaire}
+          persist={Boolean(persistKey)}
+          keep={keep}
+          onKeepChange={setKeep}
+          cleared={cleared}
+          headingRef={headingRef}
+          onStart={next}
+        />
+      )}
       {waiting &&
         (progress.step === 'result' && stoppedEarly ? (
           <EmergencyWhileLoading t={speech.t} emergencyNumber={emergency} headingRef={headingRef} />
@@ -171,7 +183,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
           guidance={guidance}
           stoppedEarly={stoppedEarly}
           emergencyNumber={emergency}
-          persist={Boolean(persistKey)}
+          persist={Boolean(persistKey) && keep}
           date={resultDate}
           headingRef={headingRef}
           onBack={() => send({ type: 'user.back' })}
@@ -180,6 +192,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
             if (persistKey) clearResume(persistKey);
             // A fresh actor: nothing of the old run is left to save again.
             setActor(startActor(questionnaire, undefined));
+            setKeep(false);
             setCleared(true);
           }}
           onPrint={onPrint ?? (() => window.print())}

@@ -4,14 +4,17 @@ import type { Questionnaire } from '../questionnaire/schema';
 
 interface Props {
   questionnaire: Questionnaire;
+  /** persist="session": offer to keep the answers, which happens only once the patient agrees. */
   persist: boolean;
+  keep: boolean;
+  onKeepChange: (keep: boolean) => void;
   /** The patient has just cleared their saved answers: say so. */
   cleared: boolean;
   headingRef: preact.Ref<HTMLHeadingElement>;
   onStart: () => void;
 }
 
-export function Intro({ questionnaire, persist, cleared, headingRef, onStart }: Props) {
+export function Intro({ questionnaire, persist, keep, onKeepChange, cleared, headingRef, onStart }: Props) {
   const { t, text } = useSpeech();
   return (
     <section class="screen" part="intro" aria-labelledby="sc-intro-heading">
@@ -22,7 +25,13 @@ export function Intro({ questionnaire, persist, cleared, headingRef, onStart }: 
       {cleared && <p role="status">{t.cleared}</p>}
       <p>{questionnaire.intro ? text(questionnaire.intro) : t.introBody}</p>
       <Disclaimer />
-      <p class="privacy">{persist ? t.privacyPersist : t.privacy}</p>
+      <p class="privacy">{t.privacy}</p>
+      {persist && (
+        <label class="option" part="option">
+          <input type="checkbox" checked={keep} onChange={(e) => onKeepChange(e.currentTarget.checked)} part="input" />
+          <span>{t.keepAnswers}</span>
+        </label>
+      )}
       <div class="actions">
         <button type="button" class="button primary" part="button button-primary" onClick={onStart}>
           {t.start}

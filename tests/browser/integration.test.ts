@@ -1,7 +1,7 @@
 /** What a clinic's web team relies on: the classic script, theming, faults, privacy, several instances, CSP. */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chromiumAndServer, events, heading, open, settled, violations } from './browser';
+import { chromiumAndServer, events, expectAccessible, heading, open, settled, violations } from './browser';
 
 const env = chromiumAndServer();
 
@@ -92,9 +92,11 @@ describe('privacy', () => {
     expect(stored).toEqual({ local: 0, session: 0, cookie: '' });
   });
 
-  it('with persist="session" keeps answers across a reload until cleared', async () => {
+  it('with persist="session" and the patient\'s yes, keeps answers across a reload', async () => {
     const p = await open(env.browser, `${env.server.url}/pages/widget.html?persist=session`);
     await settled(p);
+    await expectAccessible(p, 'intro with the offer to keep answers');
+    await widget(p).getByRole('checkbox', { name: /keep my answers/i }).check();
     await widget(p).getByRole('button', { name: 'Start' }).click();
     await widget(p).getByRole('checkbox', { name: /none of these/i }).check();
     await widget(p).getByRole('button', { name: 'Next' }).click();

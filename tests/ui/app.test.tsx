@@ -228,8 +228,34 @@ describe('persist="session"', () => {
     tick('None of these');
     expect(sessionStorage.length).toBe(0);
   });
+  it('stores nothing until the patient agrees, and offers nothing to agree to without it', () => {
+    setup({ persistKey: 'k' });
+    const keep = screen.getByRole('checkbox', { name: /Keep my answers in this browser tab/ }) as HTMLInputElement;
+    expect(keep.checked).toBe(false);
+    click('Start');
+    tick('None of these');
+    click('Next');
+    expect(sessionStorage.length).toBe(0);
+    cleanup();
+    setup();
+    expect(screen.queryByRole('checkbox', { name: /Keep my answers/ })).toBeNull();
+  });
+  it('forgets what it kept when the patient changes their mind', async () => {
+    setup({ persistKey: 'k' });
+    tick(/Keep my answers/);
+    click('Start');
+    tick('None of these');
+    click('Next');
+    await vi.waitFor(() => expect(sessionStorage.getItem('k')).not.toBeNull());
+    click('Back');
+    click('Back');
+    expect(heading().textContent).toBe('Small check');
+    tick(/Keep my answers/);
+    await vi.waitFor(() => expect(sessionStorage.getItem('k')).toBeNull());
+  });
   it('resumes after a reload and clears on request', async () => {
     setup({ persistKey: 'k' });
+    tick(/Keep my answers/);
     answerAllNo();
     await vi.waitFor(() => expect(JSON.parse(sessionStorage.getItem('k')!)).toMatchObject({ step: 'review' }));
     cleanup();
@@ -240,6 +266,7 @@ describe('persist="session"', () => {
     click('Clear my answers');
     expect(sessionStorage.getItem('k')).toBeNull();
     expect(heading().textContent).toBe('Small check');
+    expect((screen.getByRole('checkbox', { name: /Keep my answers/ }) as HTMLInputElement).checked).toBe(false);
     expect(screen.getByRole('status').textContent).toBe('Your saved answers were removed.');
     click('Start');
     expect(screen.queryByText('Your saved answers were removed.')).toBeNull();
