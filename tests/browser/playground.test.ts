@@ -50,6 +50,22 @@ describe('the rule playground', () => {
     expect(new Set(requests.filter((o) => o !== new URL(base).origin))).toEqual(new Set()); // nothing sent anywhere else
   });
 
+  it('keeps the focus in the editor while the preview rebuilds as you type', async () => {
+    const p = await playground();
+    await p.evaluate(() => {
+      const view = (window as any).playgroundEditor;
+      const at = view.state.doc.toString().indexOf('Lupus symptom check') + 'Lupus symptom check'.length;
+      view.dispatch({ selection: { anchor: at } });
+      view.focus();
+    });
+    await p.keyboard.type(' now');
+    await expect.poll(() => heading(p, '#preview').textContent()).toBe('Lupus symptom check now');
+    await p.waitForTimeout(300); // the preview's state machine starts after its intro is painted
+    expect(await p.evaluate(() => document.activeElement?.closest('.cm-editor') !== null)).toBe(true);
+    await p.keyboard.type('!');
+    await expect.poll(() => heading(p, '#preview').textContent()).toBe('Lupus symptom check now!');
+  });
+
   it('lists problems with line and column, and a click puts the cursor there', async () => {
     const p = await playground();
     await edit(p, '"answer": "joint_pain"', '"answer": "joint_pian"');
