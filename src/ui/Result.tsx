@@ -53,7 +53,8 @@ export function Result(props: Props) {
       <div class="screen-only">
         {LEVELS.filter((level) => guidance.some((g) => g.level === level)).map((level) => (
           <section class={`level level-${level}`} part={`level level-${level}`} key={level}>
-            <h3 id={`sc-level-${level}`} class="level-heading">
+            {/* Under an emergency heading that already says it, the emergency group's title is for screen readers only. */}
+            <h3 id={`sc-level-${level}`} class={emergency && level === 'emergency' ? 'level-heading visually-hidden' : 'level-heading'}>
               {t.levels[level]}
             </h3>
             {guidance

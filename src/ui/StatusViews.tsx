@@ -11,7 +11,7 @@ export function Loading({ t }: { t: Strings }) {
   );
 }
 
-/** The number to call, in large type, at the top of an emergency result. */
+/** The number to call, in large type, at the top of an emergency result (the heading below says why). */
 export function EmergencyBanner({ t, emergencyNumber }: { t: Strings; emergencyNumber: string }) {
   return (
     <div class="emergency" part="emergency">
@@ -20,7 +20,6 @@ export function EmergencyBanner({ t, emergencyNumber }: { t: Strings; emergencyN
           {t.callNow(emergencyNumber)}
         </a>
       </p>
-      <p class="emergency-title">{t.levels.emergency}</p>
     </div>
   );
 }

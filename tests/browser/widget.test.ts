@@ -84,6 +84,11 @@ describe('red flags', () => {
     expect(callBox!.y).toBeLessThan(headingBox!.y);
     const fontSize = await call.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(30);
+    // Said once on screen, as the heading: not again in the banner or as the group's title.
+    const shown = await p.locator('symptom-check').evaluate((el) =>
+      [...el.shadowRoot!.querySelectorAll('*')].filter((e) => e.textContent === 'Get emergency care now' && (e as HTMLElement).offsetWidth > 1).map((e) => e.tagName),
+    );
+    expect(shown).toEqual(['H2']);
     const complete = await completion(p);
     expect(complete.detail).toMatchObject({ stoppedEarly: true, answers: { red_flags: ['chest_pain'] } });
     expect(complete.detail.guidance[0].level).toBe('emergency');
