@@ -43,6 +43,9 @@ export interface AppProps {
 
 type LateScreens = typeof import('./lateScreens');
 
+/** The intro's state until the actor exists: the machine's own start, so that nothing seems to change when it comes. */
+const BEFORE_START: Pick<MachineContext, 'answers' | 'current' | 'error' | 'stoppedEarly'> = { answers: {}, current: null, error: null, stoppedEarly: false };
+
 export function App({ questionnaire, complete = true, lang, emergencyNumber, persistKey, onStep, onComplete, onPrint, adoptStyles }: AppProps) {
   // The intro needs no actor: unless a saved run resumes, the actor (and the compiled
   // questionnaire it needs) is made just after the intro is painted, or on Start if that is sooner.
@@ -69,7 +72,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
     };
   }, [actor]);
   const snapshot = useActorSnapshot(actor);
-  const { answers, current, error, stoppedEarly } = snapshot?.context ?? ({ answers: {} } as MachineContext);
+  const { answers, current, error, stoppedEarly } = snapshot?.context ?? BEFORE_START;
   // total is known once the actor is: until then the intro reports no step.
   const progress: Progress = snapshot ? progressOf(snapshot) : { step: 'intro', index: 0, total: -1 };
   const [refusals, setRefusals] = useState(0);
@@ -92,8 +95,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   // Wait for what the screen needs: the late screens' code, the texts of the rest of the questionnaire.
   const waiting =
     progress.step === 'question' ? Object.keys(currentQuestion?.text ?? {}).length === 0 : progress.step !== 'intro' && (!late || !complete);
-  // Before the actor exists there is no current question (undefined); after, null: the same screen.
-  const headingRef = useFocusOnChange<HTMLHeadingElement>(`${progress.step}:${current ?? ''}:${waiting}`);
+  const headingRef = useFocusOnChange<HTMLHeadingElement>(`${progress.step}:${current}:${waiting}`);
   const afterQuestions = progress.step === 'review' || progress.step === 'result';
   const visible = useMemo(() => (afterQuestions ? visibleQuestions(questionnaire, answers) : []), [afterQuestions, questionnaire, answers]);
   const guidance = useMemo(
