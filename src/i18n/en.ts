@@ -19,7 +19,9 @@ export const en = {
   progress: (n: number, total: number) => `Question ${n} of ${total}`,
   tickAll: 'Tick all that apply.',
   errorPrefix: 'Error:',
-  required: 'Choose an answer to go on. "Not sure" is fine.',
+  required: 'Choose an answer to go on.',
+  /** After `required`, naming the question's way out: "Not sure", "None of these"… */
+  isFine: (choice: string) => `"${choice}" is fine.`,
   numberRange: (min: number, max: number) => `Enter a number from ${min} to ${max}.`,
   wholeNumber: 'Enter a whole number.',
   callNow: (number: string) => `Call ${number} now`,

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { InputError } from '../machine/questionnaireMachine';
 import type { AnswerValue, Option, Question } from '../questionnaire/schema';
-import { useSpeech } from './context';
+import { useSpeech, type Speech } from './context';
 
 interface Props {
   question: Question;
@@ -60,7 +60,7 @@ export function QuestionStep({ question, value, error, refusals, index, total, h
         {error && (
           <p id={`${id}-error`} class="error" part="error" role="alert" tabIndex={-1} ref={errorRef}>
             <span class="visually-hidden">{t.errorPrefix} </span>
-            {errorText(question, error, t)}
+            {errorText(question, error, t, text)}
           </p>
         )}
         <Answer question={question} value={value} onAnswer={onAnswer} id={id} />
@@ -77,10 +77,19 @@ export function QuestionStep({ question, value, error, refusals, index, total, h
   );
 }
 
-function errorText(question: Question, error: InputError, t: ReturnType<typeof useSpeech>['t']): string {
+function errorText(question: Question, error: InputError, t: Speech['t'], text: Speech['text']): string {
   if (error === 'whole') return t.wholeNumber;
   if (error === 'range' && (question.type === 'number' || question.type === 'scale')) return t.numberRange(question.min, question.max);
-  return t.required;
+  const wayOut = wayOutOf(question, t, text);
+  return wayOut ? `${t.required} ${t.isFine(wayOut)}` : t.required;
+}
+
+/** The choice for a patient who does not know or has none of it, as this question words it (if it has one). */
+function wayOutOf(question: Question, t: Speech['t'], text: Speech['text']): string | undefined {
+  if (question.type === 'yesno') return t.unsure;
+  if (question.type === 'scale' || question.type === 'number') return t.ratherNotSay;
+  const option = question.options.find((o) => o.id === 'unsure') ?? question.options.find((o) => o.exclusive);
+  return option && text(option.text);
 }
 
 interface AnswerProps {
@@ -139,7 +148,7 @@ interface Choice {
   label: string;
   help?: string;
 }
-const choiceOf = (o: Option, text: ReturnType<typeof useSpeech>['text']): Choice => ({ id: o.id, label: text(o.text), ...(o.help ? { help: text(o.help) } : {}) });
+const choiceOf = (o: Option, text: Speech['text']): Choice => ({ id: o.id, label: text(o.text), ...(o.help ? { help: text(o.help) } : {}) });
 
 function Choices({ name, choices, selected, onSelect, inline }: { name: string; choices: Choice[]; selected: AnswerValue | undefined; onSelect: (value: string | number) => void; inline?: boolean }) {
   return (

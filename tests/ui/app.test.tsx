@@ -66,6 +66,24 @@ describe('a question screen', () => {
     expect(group.getAttribute('aria-describedby')).toContain(error.id);
     expect(heading().textContent).toBe('Do you have any of these now?');
   });
+  it('names the way out each question offers when it refuses Next without an answer', () => {
+    const refusal = () => {
+      click('Next');
+      return screen.getByRole('alert').textContent;
+    };
+    expect(refusal()).toBe('Error: Choose an answer to go on. "None of these" is fine.');
+    tick('None of these');
+    click('Next');
+    expect(refusal()).toBe('Error: Choose an answer to go on. "Not sure" is fine.');
+    choose('No');
+    click('Next');
+    choose('No');
+    click('Next');
+    expect(refusal()).toBe('Error: Choose an answer to go on. "Not sure, or I would rather not say" is fine.');
+    choose('2');
+    click('Next');
+    expect(refusal()).toBe('Error: Choose an answer to go on.'); // no "not sure" among its options
+  });
   it('lets "None of these" stand alone', () => {
     tick('Chest pain');
     tick('None of these');
