@@ -84,7 +84,7 @@ function errorText(question: Question, error: InputError, t: Speech['t'], text: 
   return wayOut ? `${t.required} ${t.isFine(wayOut)}` : t.required;
 }
 
-/** The choice for a patient who does not know or has none of it, as this question words it (if it has one). */
+/** The choice for a patient who is not sure, or to whom nothing applies, in this question's words (if it has one). */
 function wayOutOf(question: Question, t: Speech['t'], text: Speech['text']): string | undefined {
   if (question.type === 'yesno') return t.unsure;
   if (question.type === 'scale' || question.type === 'number') return t.ratherNotSay;
