@@ -1,6 +1,7 @@
 /** What a clinic's web team relies on: the classic script, theming, faults, privacy, several instances, CSP. */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../bench/answerSets';
 import { chromiumAndServer, events, expectAccessible, heading, open, settled, violations } from './browser';
 
 const env = chromiumAndServer();
@@ -141,5 +142,45 @@ describe('several instances and changes mid-run', () => {
     await widget(p).evaluate((el) => el.setAttribute('rules-src', '/fault/404'));
     await expect.poll(() => heading(p, 'symptom-check#w0').textContent()).toBe('यह लक्षण जाँच शुरू नहीं हो सकी');
     expect(await violations(p)).toEqual([]);
+  });
+});
+
+describe('a patient pressing anything, in any order', () => {
+  it('never meets an uncaught error, through language changes, moves and a new rules-src mid-run', async () => {
+    // Seeded, so a failure replays the same way; the last steps are printed with it.
+    const random = seededRandom(20261124);
+    const p = await open(env.browser, `${env.server.url}/pages/widget.html?count=2&lang=en&lang=hi&persist=session`);
+    const pageErrors: string[] = [];
+    // Ahead of open()'s own listener (which throws), so that the failure lists the last steps.
+    p.prependListener('pageerror', (error) => pageErrors.push(error.message));
+    await settled(p, 2);
+    const steps: string[] = [];
+    for (let i = 0; i < 150; i++) {
+      const target = `symptom-check#w${Math.floor(random() * 2)}`;
+      const roll = random();
+      if (roll < 0.06) {
+        const lang = random() < 0.5 ? 'hi' : 'en';
+        steps.push(`${target} lang=${lang}`);
+        await p.locator(target).evaluate((el, l) => el.setAttribute('lang', l), lang);
+      } else if (roll < 0.1) {
+        steps.push(`${target} moved`);
+        await p.locator(target).evaluate((el) => document.body.prepend(el));
+      } else if (roll < 0.11) {
+        steps.push(`${target} rules-src`);
+        await p.locator(target).evaluate((el) => el.setAttribute('rules-src', '/rules/lupus.json'));
+      } else {
+        const controls = p.locator(target).locator('button:visible, input:visible');
+        const count = await controls.count();
+        if (count === 0) continue;
+        const control = controls.nth(Math.floor(random() * count));
+        const isText = (await control.getAttribute('type')) === 'text';
+        steps.push(`${target} ${isText ? 'type' : 'click'} ${i}`);
+        // A control can go away as the screen changes under the click: that is not an error.
+        await (isText ? control.fill(String(Math.floor(random() * 200) - 20), { timeout: 1000 }) : control.click({ timeout: 1000 })).catch(() => undefined);
+      }
+    }
+    expect(pageErrors, steps.slice(-10).join('\n')).toEqual([]);
+    // Both widgets still show a screen with a heading: never a blank box.
+    for (const id of ['w0', 'w1']) expect(await heading(p, `symptom-check#${id}`).count()).toBeGreaterThan(0);
   });
 });
