@@ -2,7 +2,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EditorView } from '@codemirror/view';
 import { heading, launch, open } from './browser';
+
+/** demo/playground.ts puts its editor on window, for these tests to drive. */
+declare global {
+  interface Window {
+    playgroundEditor: EditorView;
+  }
+}
 
 let browser: Browser;
 let vite: ViteDevServer;
@@ -30,7 +38,7 @@ async function playground(hash = ''): Promise<Page> {
 async function edit(p: Page, find: string, replace: string) {
   await p.evaluate(
     ({ f, r }) => {
-      const view = (window as any).playgroundEditor;
+      const view = window.playgroundEditor;
       const text = view.state.doc.toString();
       const from = text.indexOf(f);
       view.dispatch({ changes: { from, to: from + f.length, insert: r } });
@@ -53,7 +61,7 @@ describe('the rule playground', () => {
   it('keeps the focus in the editor while the preview rebuilds as you type', async () => {
     const p = await playground();
     await p.evaluate(() => {
-      const view = (window as any).playgroundEditor;
+      const view = window.playgroundEditor;
       const at = view.state.doc.toString().indexOf('Lupus symptom check') + 'Lupus symptom check'.length;
       view.dispatch({ selection: { anchor: at } });
       view.focus();
@@ -74,7 +82,7 @@ describe('the rule playground', () => {
     const [, line, column] = (await problem.textContent())!.match(/:(\d+):(\d+)/)!;
     await problem.click();
     const cursor = await p.evaluate(() => {
-      const view = (window as any).playgroundEditor;
+      const view = window.playgroundEditor;
       const head = view.state.selection.main.head;
       const lineInfo = view.state.doc.lineAt(head);
       return { line: lineInfo.number, column: head - lineInfo.from + 1, focused: view.hasFocus };
