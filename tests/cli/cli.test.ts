@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -100,5 +100,17 @@ describe('the installed command', () => {
     const { stdout } = await run('node', ['bin/symptom-check.js', 'validate', path], { cwd: join(import.meta.dirname, '../..') });
     expect(stdout).toMatch(/ok \(small 1\.2\.3\)/);
     await expect(run('node', ['bin/symptom-check.js', 'validate', file('bad.json', '[]')])).rejects.toMatchObject({ code: 1 });
+  }, 30_000);
+
+  it('stops quietly when its reader stops early, as in `| head -1`', async () => {
+    // Many files with problems: far more output than the reader takes.
+    const paths = Array.from({ length: 300 }, (_, i) => file(`broken-${i}.json`, '{"sections": ['));
+    const child = spawn('node', ['bin/symptom-check.js', 'validate', ...paths], { cwd: join(import.meta.dirname, '../..') });
+    let err = '';
+    child.stderr.on('data', (chunk) => (err += chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(err).toBe('');
+    expect(code).toBe(1); // the command's own verdict: problems found
   }, 30_000);
 });
