@@ -114,7 +114,9 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
     setResultDate(new Date());
     onComplete?.({ answers: structuredClone(answers), guidance, questionnaire: { id: questionnaire.id, version: questionnaire.version }, stoppedEarly, lang });
   }, [adviceReady, answers]);
-  useEffect(() => {
+  // Saved as the screen changes, not after the next paint: a reload or a closed tab right after
+  // an answer must not lose it.
+  useLayoutEffect(() => {
     if (!persistKey || !snapshot) return;
     if (!keep || (progress.step === 'intro' && Object.keys(answers).length === 0)) clearResume(persistKey);
     else saveResume(persistKey, { answers, step: progress.step, current, editing: snapshot.context.editing, stoppedEarly });
