@@ -36,6 +36,16 @@ function adoptStyles(root: ShadowRoot, text: string) {
   }
 }
 
+const MAX_TIMEOUT = 2 ** 31 - 1;
+
+/** Removes `object`'s own property `name`, returning what it held (undefined when it had none). */
+function takeOwnProperty(object: object, name: string): { value: unknown } | undefined {
+  if (!Object.hasOwn(object, name)) return undefined;
+  const value: unknown = Reflect.get(object, name);
+  Reflect.deleteProperty(object, name);
+  return { value };
+}
+
 /** While printing the summary, only this element is printed (the page around it is hidden). */
 const PRINT_CSS = `@media print {
   body * { visibility: hidden !important; }
@@ -56,7 +66,8 @@ const PRINT_CSS = `@media print {
  * @attr {string} emergency-number - The number to call in an emergency; overrides the questionnaire's.
  *
  * @prop {unknown} rules - A questionnaire object; takes precedence over rules-src.
- * @prop {number} fetchTimeout - Milliseconds to wait for rules-src before giving up (default 15000).
+ * @prop {number} fetchTimeout - Milliseconds to wait for rules-src before giving up (default 15000; 1 to 2147483647, else a RangeError).
+ * Both properties may be set before the element is defined: it takes them over.
  *
  * @fires {CustomEvent<ReadyDetail>} sc-ready - The questionnaire loaded; detail `{ questionnaire: {id, version}, lang }`.
  * @fires {CustomEvent<StepDetail>} sc-step - A new screen; detail `{ step, index, total }`.
@@ -106,10 +117,8 @@ const PRINT_CSS = `@media print {
 export class SymptomCheckElement extends HTMLElement {
   static readonly observedAttributes = ['rules-src', 'lang', 'persist', 'emergency-number'];
 
-  /** Milliseconds to wait for `rules-src`. */
-  fetchTimeout = 15_000;
-
   #rules: unknown = undefined;
+  #fetchTimeout = 15_000;
   #state: LoadState = { kind: 'loading' };
   #mount: HTMLDivElement;
   /** Bumped by every load, language change and removal mid-load: a slower, older one must not win. */
@@ -128,10 +137,32 @@ export class SymptomCheckElement extends HTMLElement {
 
   constructor() {
     super();
+    // A page script may set properties before this script defines the element (it loads
+    // deferred or async): those became the element's own and would hide the accessors below.
+    const early = { rules: takeOwnProperty(this, 'rules'), fetchTimeout: takeOwnProperty(this, 'fetchTimeout') };
+    if (early.rules) this.#rules = early.rules.value;
+    if (early.fetchTimeout) {
+      try {
+        this.fetchTimeout = early.fetchTimeout.value as number;
+      } catch (error) {
+        console.error(error); // thrown here, it would break the element: the default stays
+      }
+    }
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     adoptStyles(shadow, css);
     this.#mount = createMount();
     shadow.append(this.#mount);
+  }
+
+  /** Milliseconds to wait for `rules-src`. */
+  get fetchTimeout(): number {
+    return this.#fetchTimeout;
+  }
+  set fetchTimeout(ms: number) {
+    const value = Number(ms);
+    // setTimeout treats anything above 2^31 - 1 ms (about 24 days) as 1 ms.
+    if (!(value > 0 && value <= MAX_TIMEOUT)) throw new RangeError(`symptom-check: fetchTimeout must be a number of milliseconds from 1 to ${MAX_TIMEOUT}, not ${String(ms)}`);
+    this.#fetchTimeout = value;
   }
 
   get rules(): unknown {

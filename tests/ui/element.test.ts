@@ -214,6 +214,61 @@ describe('the rules property', () => {
   });
 });
 
+describe('properties a page sets before the script defines the element', () => {
+  // A page script may run first (the module loads deferred or async): its values must not be
+  // lost or hide the element's own accessors once the element is defined.
+  it('keeps rules and fetchTimeout set on the element before it was defined', async () => {
+    const tag = 'sc-early-properties';
+    const el = document.createElement(tag) as SymptomCheckElement;
+    el.rules = smallQuestionnaire();
+    el.fetchTimeout = 1234;
+    document.body.append(el);
+    const settled = nextEvent(el);
+    const { defineSymptomCheck } = await import('../../src/index');
+    defineSymptomCheck(tag);
+    const event = await settled;
+    expect(event.detail.questionnaire).toEqual({ id: 'small', version: '1.2.3' });
+    expect(headingText(el)).toBe('Small check');
+    expect(el.fetchTimeout).toBe(1234);
+    expect(Object.hasOwn(el, 'rules')).toBe(false); // the accessor works from now on
+    const next = nextEvent(el);
+    const other = smallQuestionnaire();
+    other.title.en = 'Set after the upgrade';
+    el.rules = other;
+    await next;
+    expect(headingText(el)).toBe('Set after the upgrade');
+  });
+
+  it('keeps the default timeout, and still starts, when the early fetchTimeout is unusable', async () => {
+    const tag = 'sc-early-bad-timeout';
+    const el = document.createElement(tag) as SymptomCheckElement;
+    (el as { fetchTimeout: unknown }).fetchTimeout = 'soon';
+    document.body.append(el);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const settled = nextEvent(el);
+    const { defineSymptomCheck } = await import('../../src/index');
+    defineSymptomCheck(tag);
+    expect((await settled).type).toBe('sc-ready');
+    expect(el.fetchTimeout).toBe(15_000);
+    expect(String(logged.mock.calls[0]?.[0])).toMatch(/fetchTimeout must be a number of milliseconds from 1 to 2147483647, not soon/);
+    logged.mockRestore();
+  });
+});
+
+describe('fetchTimeout', () => {
+  it.each([0, -5, Number.NaN, Infinity, 2 ** 31, 'soon'])('refuses %s with a RangeError and keeps the value it had', async (bad) => {
+    const { el } = await mount();
+    el.fetchTimeout = 500;
+    expect(() => ((el as { fetchTimeout: unknown }).fetchTimeout = bad)).toThrow(RangeError);
+    expect(el.fetchTimeout).toBe(500);
+  });
+  it('takes a number given as text, as an attribute-minded page might', async () => {
+    const { el } = await mount();
+    (el as { fetchTimeout: unknown }).fetchTimeout = '2500';
+    expect(el.fetchTimeout).toBe(2500);
+  });
+});
+
 describe('rules-src', () => {
   it('loads a questionnaire from a URL', async () => {
     vi.stubGlobal('fetch', respond(JSON.stringify(smallQuestionnaire()), { status: 200 }));
