@@ -19,6 +19,17 @@ describe('the classic script', () => {
   });
 });
 
+describe('a page that configures the widget before its script has run', () => {
+  it('keeps the rules and timeout its own script set on the element first', async () => {
+    const p = await open(env.browser, `${env.server.url}/pages/early.html`);
+    await settled(p);
+    expect((await events(p)).find((e) => e.type === 'sc-ready')?.detail.questionnaire).toEqual({ id: 'early', version: '1.0.0' });
+    expect(await heading(p, 'symptom-check#early').textContent()).toBe('Set before the script ran');
+    expect(await widget(p, 'early').evaluate((el) => ({ timeout: (el as HTMLElement & { fetchTimeout: number }).fetchTimeout, own: Object.hasOwn(el, 'rules') }))).toEqual({ timeout: 4321, own: false });
+    expect(await violations(p)).toEqual([]);
+  });
+});
+
 describe('theming', () => {
   it('follows --sc-* custom properties and ::part', async () => {
     const p = await open(env.browser, `${env.server.url}/pages/themed.html`);
