@@ -65,7 +65,7 @@ const PRINT_CSS = `@media print {
  * @attr {"session"} persist - "session" offers the patient to keep their answers in sessionStorage across reloads (unticked until they agree), with a "Clear my answers" button. Off by default.
  * @attr {string} emergency-number - The number to call in an emergency; overrides the questionnaire's.
  *
- * @prop {unknown} rules - A questionnaire object; takes precedence over rules-src.
+ * @prop {unknown} rules - A questionnaire object, or its JSON text; takes precedence over rules-src.
  * @prop {number} fetchTimeout - Milliseconds to wait for rules-src before giving up (default 15000; 1 to 2147483647, else a RangeError).
  * Both properties may be set before the element is defined: it takes them over.
  *

@@ -6,8 +6,9 @@
 import './questionnaire/jitless';
 import { checkQuestionnaire, loadQuestionnaire, MAX_FILE_BYTES, type LoadResult } from './questionnaire/load';
 
+/** The `rules` property: a questionnaire object, or its JSON text (then problems name line and column). */
 export function checkRulesObject(rules: unknown): LoadResult {
-  return checkQuestionnaire(rules, 'rules');
+  return typeof rules === 'string' ? loadQuestionnaire(rules, 'rules') : checkQuestionnaire(rules, 'rules');
 }
 
 export async function fetchRules(src: string, timeoutMs: number, signal: AbortSignal): Promise<LoadResult> {
@@ -27,12 +28,18 @@ export async function fetchRules(src: string, timeoutMs: number, signal: AbortSi
     const text = await response.text();
     return text.length > MAX_FILE_BYTES ? tooLarge(src, text.length) : loadQuestionnaire(text, src);
   } catch (error) {
-    if (timedOut) return fail(src, `the questionnaire took too long to load (no answer within ${Math.round(timeoutMs / 1000)} s)`);
+    if (timedOut) return fail(src, `the questionnaire took too long to load (no answer within ${seconds(timeoutMs)} s)`);
     return fail(src, `could not load the questionnaire: ${(error as Error)?.message ?? 'network error'}`);
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', stop);
   }
+}
+
+/** 15000 → "15", 1500 → "1.5", 30 → "0.03": never "0". */
+function seconds(ms: number): string {
+  const s = ms / 1000;
+  return String(s < 10 ? Number(s.toPrecision(2)) : Math.round(s));
 }
 
 function tooLarge(src: string, bytes: number): LoadResult {
