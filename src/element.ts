@@ -54,6 +54,13 @@ const PRINT_CSS = `@media print {
 }`;
 
 /**
+ * A server rendering the page (Next.js, Nuxt, Astro…) imports this module where there is no
+ * HTMLElement: the import must not throw there. The element is defined only in a browser.
+ */
+// The global's name is kept so that tools reading the source (the custom-elements manifest) see HTMLElement.
+const HTMLElement: typeof globalThis.HTMLElement = globalThis.HTMLElement ?? (class {} as typeof globalThis.HTMLElement);
+
+/**
  * `<symptom-check>`: a private, plain-language symptom self-assessment.
  *
  * @tag symptom-check
