@@ -13,15 +13,29 @@ export function Loading({ t }: { t: Strings }) {
 
 /** The number to call, in large type, at the top of an emergency result (the heading below says why). */
 export function EmergencyBanner({ t, emergencyNumber }: { t: Strings; emergencyNumber: string }) {
+  const dial = dialable(emergencyNumber);
   return (
     <div class="emergency" part="emergency">
       <p class="emergency-call">
-        <a href={`tel:${emergencyNumber}`} class="emergency-number">
-          {t.callNow(emergencyNumber)}
-        </a>
+        {dial ? (
+          <a href={`tel:${dial}`} class="emergency-number">
+            {t.callNow(emergencyNumber)}
+          </a>
+        ) : (
+          <span class="emergency-number">{t.callNow(emergencyNumber)}</span>
+        )}
       </p>
     </div>
   );
+}
+
+/**
+ * What a phone dials for a number as the page wrote it ("1-800 273 8255" → "18002738255"), or
+ * undefined when it is not one number ("112 or 911"): then it is shown without a broken link.
+ */
+export function dialable(number: string): string | undefined {
+  const digits = number.replace(/[\s().-]/g, '');
+  return /^\+?[0-9*#]{2,20}$/.test(digits) ? digits : undefined;
 }
 
 /**

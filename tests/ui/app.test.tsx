@@ -202,6 +202,26 @@ describe('result', () => {
     expect(completes[0]!.guidance[0]).toMatchObject({ level: 'emergency' });
   });
 
+  it.each([
+    ['1-800 273 8255', 'tel:18002738255'],
+    ['+44 (20) 7946 0000', 'tel:+442079460000'],
+  ])('dials the number %s as a phone would (%s)', (number, href) => {
+    setup({ emergencyNumber: number });
+    click('Start');
+    tick('Chest pain');
+    click('Next');
+    expect(screen.getByRole('link', { name: `Call ${number} now` }).getAttribute('href')).toBe(href);
+  });
+
+  it('shows a page\'s emergency number that is not one number as text, not as a broken link', () => {
+    setup({ emergencyNumber: '112 or 911' });
+    click('Start');
+    tick('Chest pain');
+    click('Next');
+    expect(screen.getByText('Call 112 or 911 now').tagName).toBe('SPAN');
+    expect(screen.queryByRole('link', { name: /Call/ })).toBeNull();
+  });
+
   it('copies a summary with the date and the questionnaire id and version', async () => {
     const writeText = vi.fn().mockResolvedValue(undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
