@@ -20,6 +20,10 @@ export interface ResultWords {
   copied: string;
   copyFailed: string;
   restart: string;
+  /** Asked before starting again, which clears the answers and the advice. */
+  restartQuestion: string;
+  restartYes: string;
+  restartKeep: string;
   clearAnswers: string;
   summaryHeading: string;
   summaryDate: string;
@@ -44,6 +48,9 @@ const words: Record<string, ResultWords> = {
     copied: 'Summary copied.',
     copyFailed: 'Could not copy. Select the summary text and copy it yourself.',
     restart: 'Start again',
+    restartQuestion: 'Start again? Your answers and this advice will be cleared.',
+    restartYes: 'Yes, start again',
+    restartKeep: 'No, keep my answers',
     clearAnswers: 'Clear my answers',
     summaryHeading: 'Summary to show your doctor',
     summaryDate: 'Date',
@@ -66,6 +73,9 @@ const words: Record<string, ResultWords> = {
     copied: 'सारांश कॉपी हो गया।',
     copyFailed: 'कॉपी नहीं हो सका। सारांश का टेक्स्ट चुनकर खुद कॉपी करें।',
     restart: 'फिर से शुरू करें',
+    restartQuestion: 'फिर से शुरू करें? आपके जवाब और यह सलाह मिट जाएँगे।',
+    restartYes: 'हाँ, फिर से शुरू करें',
+    restartKeep: 'नहीं, मेरे जवाब रखें',
     clearAnswers: 'मेरे जवाब मिटाएँ',
     summaryHeading: 'डॉक्टर को दिखाने के लिए सारांश',
     summaryDate: 'तारीख',

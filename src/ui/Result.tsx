@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { answerText } from '../engine/describe';
 import type { AppliedGuidance } from '../engine/guidance';
 import { modelOf } from '../engine/model';
@@ -32,6 +32,16 @@ export function Result(props: Props) {
   const { t, text, lang } = useSpeech();
   const words = resultWords(lang);
   const [status, setStatus] = useState('');
+  // Starting again clears the answers and this advice: one stray tap must not lose them.
+  const [confirmingRestart, setConfirmingRestart] = useState(false);
+  const keepButton = useRef<HTMLButtonElement>(null);
+  const restartButton = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  useEffect(() => {
+    if (confirmingRestart) keepButton.current?.focus();
+    else if (asked.current) restartButton.current?.focus();
+    asked.current ||= confirmingRestart;
+  }, [confirmingRestart]);
   const emergency = guidance.some((g) => g.level === 'emergency');
   const summary = () => summaryText({ questionnaire, answers, visible, guidance, lang, date });
   const copy = async () => {
@@ -92,7 +102,7 @@ export function Result(props: Props) {
         <button type="button" class="button" part="button" onClick={props.onBack}>
           {t.back}
         </button>
-        <button type="button" class="button" part="button" onClick={props.onRestart}>
+        <button type="button" class="button" part="button" ref={restartButton} aria-expanded={confirmingRestart} onClick={() => setConfirmingRestart(true)}>
           {words.restart}
         </button>
         {persist && (
@@ -101,6 +111,19 @@ export function Result(props: Props) {
           </button>
         )}
       </div>
+      {confirmingRestart && (
+        <div class="confirm no-print" role="group" aria-labelledby="sc-restart-question">
+          <p id="sc-restart-question">{words.restartQuestion}</p>
+          <div class="actions">
+            <button type="button" class="button" part="button" ref={keepButton} onClick={() => setConfirmingRestart(false)}>
+              {words.restartKeep}
+            </button>
+            <button type="button" class="button" part="button" onClick={props.onRestart}>
+              {words.restartYes}
+            </button>
+          </div>
+        </div>
+      )}
       <p class="status" role="status">
         {status}
       </p>

@@ -273,6 +273,9 @@ describe('accessibility (axe-core, zero violations on every screen)', () => {
     }
     await button(p, 'See my advice').click();
     await expectAccessible(p, 'result');
+    await button(p, 'Start again').click();
+    await expect.poll(() => focusedText(p)).toBe('BUTTON:No, keep my answers');
+    await expectAccessible(p, 'result, asking before starting again');
   });
 
   it('the emergency result and the load error', async () => {

@@ -241,12 +241,29 @@ describe('result', () => {
     await screen.findByText(/Could not copy/);
   });
 
-  it('starts again with nothing kept', async () => {
+  it('starts again with nothing kept, once the patient confirms', async () => {
     setup();
     await answerAllNoToAdvice();
     click('Start again');
+    click('Yes, start again');
     click('Start');
     expect((screen.getByRole('checkbox', { name: 'None of these' }) as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('asks before starting again, and keeps everything on "No"', async () => {
+    setup();
+    await answerAllNoToAdvice();
+    click('Start again');
+    const question = screen.getByRole('group', { name: 'Start again? Your answers and this advice will be cleared.' });
+    const keep = within(question).getByRole('button', { name: 'No, keep my answers' });
+    await waitFor(() => expect(document.activeElement).toBe(keep));
+    expect(screen.getByRole('button', { name: 'Start again' }).getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(keep);
+    expect(screen.queryByRole('group', { name: /Start again\?/ })).toBeNull();
+    expect(heading().textContent).toBe('What to do next');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Start again' })));
+    click('Back');
+    expect(heading().textContent).toBe('Check your answers');
   });
 });
 
