@@ -46,13 +46,6 @@ function takeOwnProperty(object: object, name: string): { value: unknown } | und
   return { value };
 }
 
-/** While printing the summary, only this element is printed (the page around it is hidden). */
-const PRINT_CSS = `@media print {
-  body * { visibility: hidden !important; }
-  symptom-check[data-sc-printing], symptom-check[data-sc-printing] * { visibility: visible !important; }
-  symptom-check[data-sc-printing] { position: absolute !important; inset: 0 auto auto 0 !important; width: 100% !important; }
-}`;
-
 /**
  * A server rendering the page (Next.js, Nuxt, Astro…) imports this module where there is no
  * HTMLElement: the import must not throw there. The element is defined only in a browser.
@@ -335,7 +328,8 @@ export class SymptomCheckElement extends HTMLElement {
           emit(this, 'sc-step', { ...progress });
         },
         onComplete: (detail) => void this.#reportComplete(questionnaire, detail),
-        onPrint: () => this.#print(),
+        // The result screen's code, which prints, is loaded by the time the patient can print.
+        onPrint: () => void import('./ui/lateScreens').then((late) => late.printWidget(this), () => window.print()),
         adoptStyles: (text) => adoptStyles(this.shadowRoot!, text),
       }),
       this.#mount,
@@ -352,18 +346,6 @@ export class SymptomCheckElement extends HTMLElement {
     emit(this, 'sc-complete', { ...detail, fhir });
   }
 
-  #print() {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(PRINT_CSS);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    this.setAttribute('data-sc-printing', '');
-    const done = () => {
-      this.removeAttribute('data-sc-printing');
-      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
-    };
-    window.addEventListener('afterprint', done, { once: true });
-    window.print();
-  }
 }
 
 /** The box the widget renders into, inside the shadow root. */

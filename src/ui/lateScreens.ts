@@ -3,3 +3,4 @@ export { evaluateAnswers } from '../engine/guidance';
 export { Result } from './Result';
 export { Review } from './Review';
 export { default as lateCss } from './late.css?inline';
+export { printWidget } from './printWidget';

@@ -58,6 +58,7 @@ describe('the printed summary', () => {
       window.print = () => {}; // headless Chromium has no print dialog; the PDF below is the print
     });
     await button(p, 'Print or save summary').click();
+    await expect.poll(() => p.locator('symptom-check').getAttribute('data-sc-printing')).toBe('');
     await p.emulateMedia({ media: 'print' });
     const summary = p.locator('symptom-check').locator('[part="summary"]');
     expect(await summary.isVisible()).toBe(true);
@@ -67,6 +68,24 @@ describe('the printed summary', () => {
     expect(await p.locator('#page-button').isVisible()).toBe(false);
     const pdf = (await p.pdf({ format: 'A4' })).toString('latin1');
     expect(pdf.match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1);
+  });
+
+  it('prints the widget alone under a tag name of the clinic\'s choosing too', async () => {
+    const p = await page('?tag=clinic-check&emergency=108');
+    await ready(p);
+    const widget = p.locator('clinic-check');
+    await widget.getByRole('button', { name: 'Start' }).click();
+    await widget.locator('input[value="chest_pain"]').check();
+    await widget.getByRole('button', { name: 'Next' }).click();
+    await p.evaluate(() => {
+      window.print = () => {};
+    });
+    await widget.getByRole('button', { name: 'Print or save summary' }).click();
+    await expect.poll(() => widget.getAttribute('data-sc-printing')).toBe('');
+    await p.emulateMedia({ media: 'print' });
+    expect(await widget.locator('[part="summary"]').textContent()).toContain('Chest pain');
+    expect(await p.locator('#page-button').isVisible()).toBe(false);
+    expect(await widget.locator('[part="summary"]').isVisible()).toBe(true);
   });
 });
 

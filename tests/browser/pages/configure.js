@@ -1,10 +1,13 @@
 // Builds the widgets the test asks for in the query string, e.g. ?lang=hi&src=/fault/404&count=2&persist=session.
+// ?tag=clinic-check: under a tag name of the clinic's choosing (the element's class, defined again).
 const params = new URLSearchParams(location.search);
-document.addEventListener('DOMContentLoaded', () => {
+const tag = params.get('tag');
+document.addEventListener('DOMContentLoaded', async () => {
+  if (tag) customElements.define(tag, class extends (await customElements.whenDefined('symptom-check')) {});
   const main = document.querySelector('main');
   const count = Number(params.get('count') || 1);
   for (let i = 0; i < count; i++) {
-    const el = document.createElement('symptom-check');
+    const el = document.createElement(tag || 'symptom-check');
     el.id = `w${i}`;
     for (const [param, attribute] of [['lang', 'lang'], ['src', 'rules-src'], ['persist', 'persist'], ['emergency', 'emergency-number']]) {
       const value = params.getAll(param)[i] ?? params.get(param);
