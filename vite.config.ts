@@ -16,6 +16,9 @@ export default defineConfig(({ command, mode }) => {
   return {
     root: command === 'serve' && !process.env.VITEST ? resolve(root, 'demo') : root,
     plugins: [builtinRulesPlugin(resolve(root, 'rules/lupus.json'))],
+    // Classic JSX (`h(type, props, ...children)`, with `h` imported from preact in each .tsx):
+    // about 0.25 KB gzip smaller than the automatic runtime's `jsx(type, { children })` calls.
+    oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
     server: { host: '127.0.0.1', fs: { allow: [root] } },
     build: {
       outDir: resolve(root, 'dist'),

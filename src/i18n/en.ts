@@ -16,6 +16,7 @@ export const en = {
   start: 'Start',
   next: 'Next',
   back: 'Back',
+  reviewSoFar: 'See my answers so far',
   progress: (n: number, total: number) => `Question ${n} of ${total}`,
   tickAll: 'Tick all that apply.',
   errorPrefix: 'Error:',

@@ -17,6 +17,7 @@ export const hi: Omit<Strings, keyof AnswerWords> = {
   start: 'शुरू करें',
   next: 'आगे',
   back: 'पीछे',
+  reviewSoFar: 'अब तक के जवाब देखें',
   progress: (n, total) => `सवाल ${n} / ${total}`,
   tickAll: 'जो भी लागू हों, सब चुनें।',
   errorPrefix: 'गलती:',

@@ -11,6 +11,8 @@ export interface ResultWords {
   change: string;
   changeLabel: (question: string) => string;
   seeAdvice: string;
+  /** The review's main button while questions are still to come (a review mid-run). */
+  continueQuestions: string;
   resultHeading: string;
   stoppedEarly: string;
   because: string;
@@ -39,6 +41,7 @@ const words: Record<string, ResultWords> = {
     change: 'Change',
     changeLabel: (question) => `Change your answer: ${question}`,
     seeAdvice: 'See my advice',
+    continueQuestions: 'Go on with the questions',
     resultHeading: 'What to do next',
     stoppedEarly: 'We stopped the questions early because of what you said.',
     because: 'Because you said:',
@@ -64,6 +67,7 @@ const words: Record<string, ResultWords> = {
     change: 'बदलें',
     changeLabel: (question) => `अपना जवाब बदलें: ${question}`,
     seeAdvice: 'मेरी सलाह देखें',
+    continueQuestions: 'सवाल आगे जारी रखें',
     resultHeading: 'आगे क्या करें',
     stoppedEarly: 'आपने जो बताया, उसकी वजह से हमने सवाल पहले ही रोक दिए।',
     because: 'क्योंकि आपने बताया:',

@@ -43,6 +43,8 @@ export type MachineEvent =
   | { type: 'user.next' }
   | { type: 'user.back' }
   | { type: 'user.edit'; questionId: string }
+  /** To the review screen from a question, mid-run: the answers so far, to check or change. */
+  | { type: 'user.review' }
   | { type: 'user.restart' };
 
 const visible = (ctx: MachineContext) => visibleQuestions(ctx.questionnaire, ctx.answers);
@@ -54,6 +56,11 @@ function nextQuestion(ctx: MachineContext): string | undefined {
   return ctx.editing ? after.find((id) => !Object.hasOwn(ctx.answers, id)) : after[0];
 }
 const firstUnanswered = (ctx: MachineContext) => visible(ctx).find((id) => !Object.hasOwn(ctx.answers, id));
+/** An unanswered question with answered ones after it: an answer was cleared while editing. */
+function hasGap(ctx: MachineContext): boolean {
+  const ids = visible(ctx);
+  return ids.slice(ids.indexOf(firstUnanswered(ctx) ?? '') + 1).some((id) => Object.hasOwn(ctx.answers, id));
+}
 /** Keeps only answers to questions still asked: changing an answer that hides follow-ups drops theirs. */
 function pruneHidden(questionnaire: Questionnaire, answers: Answers): Answers {
   let current = answers;
@@ -94,6 +101,7 @@ type Action =
   | { type: 'goToLastQuestion' }
   | { type: 'goToEditedQuestion' }
   | { type: 'goToFirstUnanswered' }
+  | { type: 'goToQuestionLeft' }
   | { type: 'leaveEditing' }
   | { type: 'markStoppedEarly' }
   | { type: 'markCompleted' }
@@ -141,6 +149,10 @@ const defineMachine = () =>
               { guard: 'hasNextQuestion', actions: 'goToNextQuestion' },
               { target: 'review', actions: 'leaveEditing' },
             ],
+            'user.review': [
+              { guard: 'callsForEmergency', target: 'result', actions: 'markStoppedEarly' },
+              { target: 'review', actions: 'leaveEditing' },
+            ],
             'user.back': [
               { guard: 'isEditing', target: 'review', actions: 'leaveEditing' },
               { guard: 'isFirstQuestion', target: 'intro' },
@@ -153,11 +165,16 @@ const defineMachine = () =>
             'user.edit': { guard: 'isKnownQuestion', target: 'question', actions: 'goToEditedQuestion' },
             'user.next': [
               { guard: 'callsForEmergency', target: 'result', actions: 'markStoppedEarly' },
-              // An answer cleared while editing must be given before the advice.
+              // Questions not reached yet (a review mid-run), or an answer cleared while editing:
+              // they come before the advice.
               { guard: 'hasUnansweredQuestion', target: 'question', actions: 'goToFirstUnanswered' },
               { target: 'result', actions: 'markCompleted' },
             ],
-            'user.back': { target: 'question', actions: 'goToLastQuestion' },
+            'user.back': [
+              // Mid-run, back to the question the patient left for the review.
+              { guard: 'hasUnansweredQuestion', target: 'question', actions: 'goToQuestionLeft' },
+              { target: 'question', actions: 'goToLastQuestion' },
+            ],
           },
         },
         result: {
@@ -208,7 +225,17 @@ const defineMachine = () =>
           assertEvent(event, 'user.edit');
           return { current: event.questionId, editing: true, error: null };
         }),
-        goToFirstUnanswered: assign(({ context }) => ({ current: firstUnanswered(context) ?? null, editing: true, error: 'required' as const })),
+        // A cleared answer is flagged, and once given, "Next" returns to the review; questions
+        // simply not reached yet carry on as usual.
+        goToFirstUnanswered: assign(({ context }) => {
+          const gap = hasGap(context);
+          return { current: firstUnanswered(context) ?? null, editing: gap, error: gap ? ('required' as const) : null };
+        }),
+        goToQuestionLeft: assign(({ context }) => ({
+          current: (context.current && visible(context).includes(context.current) ? context.current : firstUnanswered(context)) ?? null,
+          error: null,
+          editing: false,
+        })),
         leaveEditing: assign({ editing: false, error: null }),
         markStoppedEarly: assign({ stoppedEarly: true, editing: false, error: null }),
         markCompleted: assign({ stoppedEarly: false }),

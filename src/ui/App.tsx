@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { createActor } from 'xstate';
 import { visibleQuestions } from '../engine/answersInEffect';
@@ -166,6 +167,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
           onAnswer={(value) => send({ type: 'user.answer', value })}
           onNext={next}
           onBack={() => send({ type: 'user.back' })}
+          onReview={Object.keys(answers).length > 0 ? () => send({ type: 'user.review' }) : undefined}
         />
       )}
       {!waiting && late && progress.step === 'review' && (

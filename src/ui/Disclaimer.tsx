@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import { useSpeech } from './context';
 
 /** Shown before the start and again with the result: this is not a diagnosis. */

@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import { useSpeech } from './context';
 import { Disclaimer } from './Disclaimer';
 import type { Questionnaire } from '../questionnaire/schema';

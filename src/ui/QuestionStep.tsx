@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { InputError } from '../machine/questionnaireMachine';
 import type { AnswerValue, Option, Question } from '../questionnaire/schema';
@@ -15,10 +16,12 @@ interface Props {
   onAnswer: (value: AnswerValue | undefined) => void;
   onNext: () => void;
   onBack: () => void;
+  /** To the review of the answers so far; the button shows only when given. */
+  onReview?: () => void;
 }
 
 /** One question a screen: native inputs in a fieldset whose legend is the heading. */
-export function QuestionStep({ question, value, error, refusals, index, total, headingRef, onAnswer, onNext, onBack }: Props) {
+export function QuestionStep({ question, value, error, refusals, index, total, headingRef, onAnswer, onNext, onBack, onReview }: Props) {
   const { t, text } = useSpeech();
   const errorRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
@@ -72,6 +75,11 @@ export function QuestionStep({ question, value, error, refusals, index, total, h
         <button type="submit" class="button primary" part="button button-primary">
           {t.next}
         </button>
+        {onReview && (
+          <button type="button" class="button" part="button" onClick={onReview}>
+            {t.reviewSoFar}
+          </button>
+        )}
       </div>
     </form>
   );

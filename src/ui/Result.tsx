@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { answerText } from '../engine/describe';
 import type { AppliedGuidance } from '../engine/guidance';

@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import { answerText } from '../engine/describe';
 import type { Answers, Questionnaire } from '../questionnaire/schema';
 import { modelOf } from '../engine/model';
@@ -14,11 +15,19 @@ interface Props {
   onBack: () => void;
 }
 
-/** Every answer with a "Change" button, before the advice. */
+/**
+ * Every answer with a "Change" button, before the advice; mid-run (from "See my answers so
+ * far"), the answers so far, and the main button goes on with the questions.
+ */
 export function Review({ questionnaire, answers, visible, headingRef, onEdit, onNext, onBack }: Props) {
   const { t, text, lang } = useSpeech();
   const words = resultWords(lang);
   const model = modelOf(questionnaire);
+  // Up to the last question answered: questions not reached yet are not listed, a cleared answer is.
+  let lastAnswered = -1;
+  visible.forEach((id, i) => Object.hasOwn(answers, id) && (lastAnswered = i));
+  const listed = visible.slice(0, lastAnswered + 1);
+  const midRun = visible.some((id) => !Object.hasOwn(answers, id));
   return (
     <section class="screen" part="review" aria-labelledby="sc-review-heading">
       <h2 id="sc-review-heading" class="heading" part="heading" tabIndex={-1} ref={headingRef}>
@@ -26,7 +35,7 @@ export function Review({ questionnaire, answers, visible, headingRef, onEdit, on
       </h2>
       <p>{words.reviewIntro}</p>
       <dl class="answers">
-        {visible.map((id) => {
+        {listed.map((id) => {
           const question = model.questionById.get(id)!.question;
           const label = text(question.summary ?? question.text);
           return (
@@ -47,7 +56,7 @@ export function Review({ questionnaire, answers, visible, headingRef, onEdit, on
           {t.back}
         </button>
         <button type="button" class="button primary" part="button button-primary" onClick={onNext}>
-          {words.seeAdvice}
+          {midRun ? words.continueQuestions : words.seeAdvice}
         </button>
       </div>
     </section>

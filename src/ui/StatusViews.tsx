@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import { formatProblem } from '../questionnaire/formatProblem';
 import type { Problem } from '../questionnaire/problem';
 import type { Strings } from '../i18n/en';

@@ -31,7 +31,7 @@ const answerSamples: Record<string, MachineEvent[]> = {
 
 function eventsFor(snapshot: Snap): MachineEvent[] {
   const always: MachineEvent[] = [{ type: 'user.next' }, { type: 'user.back' }, { type: 'user.restart' }];
-  if (snapshot.matches('question')) return [...(answerSamples[snapshot.context.current!] ?? []), ...always];
+  if (snapshot.matches('question')) return [...(answerSamples[snapshot.context.current!] ?? []), { type: 'user.review' }, ...always];
   if (snapshot.matches('review')) {
     return [...visibleQuestions(questionnaire, snapshot.context.answers).map((questionId) => ({ type: 'user.edit' as const, questionId })), ...always];
   }
@@ -80,7 +80,7 @@ describe('the questionnaire machine, every path', () => {
         checkTransition(before, event, after);
       };
       await path.test({
-        events: { 'user.answer': send, 'user.next': send, 'user.back': send, 'user.edit': send, 'user.restart': send } as never,
+        events: { 'user.answer': send, 'user.next': send, 'user.back': send, 'user.edit': send, 'user.review': send, 'user.restart': send } as never,
         states: {
           intro: (s: Snap) => checkInvariants(s),
           question: (s: Snap) => checkInvariants(s),
@@ -108,6 +108,13 @@ describe('the questionnaire machine, every path', () => {
   }, 60_000);
 });
 
+/** An unanswered question asked before an answered one (an answer cleared while editing). */
+function hasGapIn(snapshot: Snap): boolean {
+  const ids = visibleQuestions(questionnaire, snapshot.context.answers);
+  const first = ids.findIndex((id) => !Object.hasOwn(snapshot.context.answers, id));
+  return first >= 0 && ids.slice(first + 1).some((id) => Object.hasOwn(snapshot.context.answers, id));
+}
+
 /** The promises each event makes to the patient. */
 function checkTransition(before: Snap, event: MachineEvent, after: Snap) {
   switch (event.type) {
@@ -117,6 +124,9 @@ function checkTransition(before: Snap, event: MachineEvent, after: Snap) {
       break;
     case 'user.back':
       if (before.matches('intro')) expect(after.value).toBe('intro');
+      if (before.matches('review') && visibleQuestions(questionnaire, before.context.answers).some((id) => !Object.hasOwn(before.context.answers, id)) && visibleQuestions(questionnaire, before.context.answers).includes(before.context.current!)) {
+        expect(after.context.current).toBe(before.context.current); // mid-run: back where the patient left for the review
+      }
       else expect(after.context.answers).toEqual(before.context.answers); // back keeps answers
       if (before.matches('question') && before.context.editing) expect(after.value).toBe('review');
       break;
@@ -129,10 +139,22 @@ function checkTransition(before: Snap, event: MachineEvent, after: Snap) {
         expect(after.value).toBe('result'); // emergency ends the questionnaire at once
         expect(after.context.stoppedEarly).toBe(true);
       }
+      if (before.matches('review') && after.matches('question') && !hasGapIn(before)) {
+        // Going on after a look mid-run: the first question not reached yet, no error, no editing.
+        expect(after.context.current).toBe(visibleQuestions(questionnaire, before.context.answers).find((id) => !Object.hasOwn(before.context.answers, id)));
+        expect(after.context.error).toBeNull();
+        expect(after.context.editing).toBe(false);
+      }
       if (before.matches('question') && before.context.editing && after.matches('question')) {
         expect(Object.hasOwn(after.context.answers, after.context.current!)).toBe(false); // only new follow-ups
       }
       break;
+    case 'user.review': {
+      expect(after.context.answers).toEqual(before.context.answers); // looking loses nothing
+      const emergency = (before.context.answers.red_flags as string[] | undefined)?.includes('chest_pain');
+      expect(after.value).toBe(emergency ? 'result' : 'review'); // an emergency answer still wins at once
+      break;
+    }
     case 'user.edit':
       expect(after.value).toBe('question');
       expect(after.context.current).toBe(event.questionId);
@@ -163,6 +185,28 @@ describe('journeys a patient takes', () => {
     actor.send({ type: 'user.next' });
     expect(actor.getSnapshot().value).toBe('review');
     expect(progressOf(actor.getSnapshot()).total).toBe(4);
+  });
+  it('looks at the answers mid-run, then goes on where it was, back or forward', () => {
+    const actor = start();
+    for (const e of [{ type: 'user.next' }, { type: 'user.answer', value: ['none'] }, { type: 'user.next' }, { type: 'user.answer', value: 'no' }, { type: 'user.review' }] as MachineEvent[]) actor.send(e);
+    expect(actor.getSnapshot().value).toBe('review');
+    actor.send({ type: 'user.back' });
+    expect(actor.getSnapshot().context).toMatchObject({ current: 'joint_pain', answers: { red_flags: ['none'], joint_pain: 'no' }, error: null });
+    actor.send({ type: 'user.review' });
+    actor.send({ type: 'user.next' });
+    expect(actor.getSnapshot().value).toBe('question');
+    expect(actor.getSnapshot().context).toMatchObject({ current: 'rash', error: null, editing: false });
+    actor.send({ type: 'user.answer', value: 'no' });
+    actor.send({ type: 'user.next' });
+    expect(actor.getSnapshot().value).toBe('review');
+    actor.send({ type: 'user.next' });
+    expect(actor.getSnapshot().value).toBe('result');
+  });
+  it('goes straight to the emergency advice when the patient asks to review after an emergency answer', () => {
+    const actor = start();
+    for (const e of [{ type: 'user.next' }, { type: 'user.answer', value: ['chest_pain'] }, { type: 'user.review' }] as MachineEvent[]) actor.send(e);
+    expect(actor.getSnapshot().value).toBe('result');
+    expect(actor.getSnapshot().context.stoppedEarly).toBe(true);
   });
   it('resumes where a saved session left off, dropping answers that no longer apply', () => {
     const actor = createActor(questionnaireMachine(), {

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { h } from 'preact';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadStrings } from '../../src/i18n/index';
@@ -154,6 +155,29 @@ describe('review', () => {
     click('Next');
     await screenTitled('Check your answers');
     expect(within(screen.getByText('Rash').parentElement!).getByText('Yes')).toBeTruthy();
+  });
+});
+
+describe('a look at the answers mid-run', () => {
+  it('offers the answers so far once there is one, and goes on with the questions from there', async () => {
+    setup();
+    click('Start');
+    expect(screen.queryByRole('button', { name: 'See my answers so far' })).toBeNull();
+    tick('None of these');
+    click('See my answers so far');
+    await screenTitled('Check your answers');
+    expect(screen.getByText('Warning signs')).toBeTruthy();
+    expect(screen.queryByText('Painful joints')).toBeNull(); // not reached yet, so not listed
+    expect(screen.queryByRole('button', { name: 'See my advice' })).toBeNull();
+    click('Go on with the questions');
+    expect(heading().textContent).toBe('Do your joints hurt?');
+    expect(screen.queryByRole('alert')).toBeNull(); // not reached is not an error
+    choose('No');
+    click('See my answers so far');
+    await screenTitled('Check your answers');
+    click('Back');
+    expect(heading().textContent).toBe('Do your joints hurt?'); // back where it was
+    expect((screen.getByRole('radio', { name: 'No' }) as HTMLInputElement).checked).toBe(true);
   });
 });
 
