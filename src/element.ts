@@ -48,9 +48,9 @@ function takeOwnProperty(object: object, name: string): { value: unknown } | und
 
 /**
  * A server rendering the page (Next.js, Nuxt, Astro…) imports this module where there is no
- * HTMLElement: the import must not throw there. The element is defined only in a browser.
+ * HTMLElement: the import must not throw there. The element is defined only in a browser. The
+ * global's name is kept so that tools reading the source (the custom-elements manifest) see it.
  */
-// The global's name is kept so that tools reading the source (the custom-elements manifest) see HTMLElement.
 const HTMLElement: typeof globalThis.HTMLElement = globalThis.HTMLElement ?? (class {} as typeof globalThis.HTMLElement);
 
 /**
@@ -345,7 +345,6 @@ export class SymptomCheckElement extends HTMLElement {
     const fhir = toFhirQuestionnaireResponse(questionnaire, detail.answers, { authored: new Date().toISOString(), lang: detail.lang, status: 'completed' });
     emit(this, 'sc-complete', { ...detail, fhir });
   }
-
 }
 
 /** The box the widget renders into, inside the shadow root. */
