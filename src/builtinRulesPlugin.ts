@@ -82,12 +82,17 @@ export function projectLanguage(q: Questionnaire, lang: string): Questionnaire {
  */
 export function firstScreens(q: Questionnaire): Questionnaire {
   const [lang] = q.languages;
+  const isText = (value: unknown) => {
+    const entries = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : [];
+    return entries.length === 1 && entries[0]![0] === lang && typeof entries[0]![1] === 'string';
+  };
+  // Required texts become {} (a question waits for them); optional ones (summary, help, unit…)
+  // and sources go: nothing reads them before the complete questionnaire has come.
   const withoutTexts = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(withoutTexts);
     if (value === null || typeof value !== 'object') return value;
-    const entries = Object.entries(value);
-    if (entries.length === 1 && entries[0]![0] === lang && typeof entries[0]![1] === 'string') return {};
-    return Object.fromEntries(entries.map(([k, v]) => [k, withoutTexts(v)]));
+    const kept = Object.entries(value).filter(([k, v]) => k !== 'source' && k !== 'sources' && (!isText(v) || k === 'text' || k === 'title'));
+    return Object.fromEntries(kept.map(([k, v]) => [k, isText(v) ? {} : withoutTexts(v)]));
   };
   const [first, ...rest] = q.sections;
   return {
