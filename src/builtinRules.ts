@@ -13,6 +13,9 @@ function builtinLanguageFor(lang: string): string {
   return builtinLanguages.includes(base) ? base : builtinLanguages[0]!;
 }
 
+/** The languages of the built-in questionnaire (each part loaded holds one). */
+export { builtinLanguages };
+
 /** At once (not a promise) for the language this file carries. */
 export function builtinFirst(lang: string): Questionnaire | Promise<Questionnaire> {
   return loadBuiltinFirst(builtinLanguageFor(lang));

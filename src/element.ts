@@ -2,10 +2,10 @@
 import { h, render } from 'preact';
 import { emit } from './events';
 import type { CompleteDetail as RunDetail } from './ui/App';
-import { baseLanguage, hasStrings, loadStrings, stringsFor, stringsReady } from './i18n/index';
+import { baseLanguage, hasStrings, languageNames, loadStrings, stringsFor, stringsReady } from './i18n/index';
 import type { Problem } from './questionnaire/problem';
 import type { Questionnaire } from './questionnaire/schema';
-import { builtinFirst, builtinRules } from './builtinRules';
+import { builtinFirst, builtinLanguages, builtinRules } from './builtinRules';
 import { App } from './ui/App';
 import { storageKey } from './ui/persistence';
 import { LoadError, Loading } from './ui/StatusViews';
@@ -92,6 +92,7 @@ const HTMLElement: typeof globalThis.HTMLElement = globalThis.HTMLElement ?? (cl
  * @csspart disclaimer - The "not a diagnosis" notice.
  * @csspart summary - The printed summary.
  * @csspart loading - The loading message.
+ * @csspart languages - The buttons that switch to the questionnaire's other languages (hide it to offer one language only).
  *
  * @cssprop --sc-color-text - Body text.
  * @cssprop --sc-color-muted - Secondary text.
@@ -132,6 +133,8 @@ export class SymptomCheckElement extends HTMLElement {
   #settled = false;
   /** What the latest load read: a re-added element with the same source keeps its run. */
   #loadedFrom: { rules: unknown; src: string | null } | undefined;
+  /** The language the patient chose in the widget; a new `lang` from the page replaces it. */
+  #chosenLanguage: string | undefined;
   /** The language last shown. */
   #shownLanguage = '';
 
@@ -200,13 +203,16 @@ export class SymptomCheckElement extends HTMLElement {
   attributeChangedCallback(name: string, previous: string | null, value: string | null) {
     if (previous === value || !this.#connected) return;
     if (name === 'rules-src') void this.#load();
-    else if (name === 'lang') void this.#changeLanguage();
+    else if (name === 'lang') {
+      this.#chosenLanguage = undefined;
+      void this.#changeLanguage();
+    }
     else this.#render();
   }
 
-  /** The language asked for: the attribute, else the page's nearest `lang`, else English. */
+  /** The language asked for: the patient's choice, the attribute, else the page's nearest `lang`, else English. */
   #requestedLanguage(): string {
-    return this.getAttribute('lang') || this.parentElement?.closest('[lang]')?.getAttribute('lang') || 'en';
+    return this.#chosenLanguage || this.getAttribute('lang') || this.parentElement?.closest('[lang]')?.getAttribute('lang') || 'en';
   }
 
   #usesBuiltinRules(): boolean {
@@ -330,6 +336,15 @@ export class SymptomCheckElement extends HTMLElement {
         onComplete: (detail) => void this.#reportComplete(questionnaire, detail),
         // The result screen's code, which prints, is loaded by the time the patient can print.
         onPrint: () => void import('./ui/lateScreens').then((late) => late.printWidget(this), () => window.print()),
+        // The built-in rules come one language a part; other languages than the texts' (the one
+        // asked for if the questionnaire has it, else its first).
+        otherLanguages: (this.#usesBuiltinRules() ? builtinLanguages : questionnaire.languages).filter(
+          (code) => code !== (questionnaire.languages.includes(lang) ? lang : questionnaire.languages[0]) && code in languageNames,
+        ),
+        onLanguage: (code) => {
+          this.#chosenLanguage = code;
+          void this.#changeLanguage();
+        },
         adoptStyles: (text) => adoptStyles(this.shadowRoot!, text),
       }),
       this.#mount,

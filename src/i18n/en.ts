@@ -5,6 +5,7 @@ export const en = {
   ...englishAnswerWords,
   dir: 'ltr' as 'ltr' | 'rtl',
   widgetLabel: 'Symptom check',
+  language: 'Language',
   introHeading: 'Check your symptoms',
   introBody: 'Answer short questions about how you feel, one at a time. At the end you get a summary of what to talk about with a doctor, and how soon.',
   disclaimerHeading: 'Important',

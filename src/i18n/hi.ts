@@ -5,6 +5,7 @@ import type { Strings } from './en';
 export const hi: Omit<Strings, keyof AnswerWords> = {
   dir: 'ltr',
   widgetLabel: 'लक्षण जाँच',
+  language: 'भाषा',
   introHeading: 'अपने लक्षणों की जाँच करें',
   introBody:
     'आप कैसा महसूस कर रहे हैं, इसके बारे में छोटे सवालों के जवाब दें, एक बार में एक। अंत में आपको एक सारांश मिलेगा कि डॉक्टर से किस बारे में बात करनी है, और कितनी जल्दी।',

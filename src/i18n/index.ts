@@ -12,6 +12,9 @@ const loaders: Record<string, () => Promise<Strings>> = {
 };
 const loaded: Record<string, Strings> = { en };
 
+/** Each language the widget speaks, named in itself: what a patient looks for to switch to it. */
+export const languageNames: Record<string, string> = { en: 'English', hi: 'हिन्दी' };
+
 /** The primary subtag of a language code ("hi-IN" → "hi"). */
 export function baseLanguage(lang: string | null | undefined): string {
   return (lang ?? '').toLowerCase().split('-')[0] ?? '';

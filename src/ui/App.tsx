@@ -4,7 +4,7 @@ import { createActor } from 'xstate';
 import { visibleQuestions } from '../engine/answersInEffect';
 import type { AppliedGuidance } from '../engine/guidance';
 import { modelOf } from '../engine/model';
-import { stringsFor } from '../i18n/index';
+import { languageNames, stringsFor } from '../i18n/index';
 import { progressOf, type Progress } from '../machine/progress';
 import { questionnaireMachine, type MachineContext, type MachineEvent, type Resume } from '../machine/questionnaireMachine';
 import type { Answers, Questionnaire } from '../questionnaire/schema';
@@ -38,6 +38,9 @@ export interface AppProps {
   onStep?: (progress: Progress) => void;
   onComplete?: (detail: CompleteDetail) => void;
   onPrint?: () => void;
+  /** The other languages the patient may switch to (each a code of languageNames), with what switching does. */
+  otherLanguages?: string[];
+  onLanguage?: (lang: string) => void;
   /** Adds a stylesheet to the widget's shadow root (the later screens bring their own). */
   adoptStyles?: (css: string) => void;
 }
@@ -47,7 +50,7 @@ type LateScreens = typeof import('./lateScreens');
 /** The intro's state until the actor exists: the machine's own start, so that nothing seems to change when it comes. */
 const BEFORE_START: Pick<MachineContext, 'answers' | 'current' | 'error' | 'stoppedEarly'> = { answers: {}, current: null, error: null, stoppedEarly: false };
 
-export function App({ questionnaire, complete = true, lang, emergencyNumber, persistKey, onStep, onComplete, onPrint, adoptStyles }: AppProps) {
+export function App({ questionnaire, complete = true, lang, emergencyNumber, persistKey, onStep, onComplete, onPrint, otherLanguages = [], onLanguage, adoptStyles }: AppProps) {
   // The intro needs no actor: unless a saved run resumes, the actor (and the compiled
   // questionnaire it needs) is made just after the intro is painted, or on Start if that is sooner.
   const [actor, setActor] = useState(() => {
@@ -135,6 +138,16 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
 
   return (
     <SpeechContext.Provider value={speech}>
+      {onLanguage && otherLanguages.length > 0 && (
+        // Not keyed by language: the button stays the same element, so focus stays on it after a switch.
+        <p class="languages" part="languages" role="group" aria-label={speech.t.language}>
+          {otherLanguages.map((code) => (
+            <button type="button" class="language-button" lang={code} onClick={() => onLanguage(code)}>
+              {languageNames[code]}
+            </button>
+          ))}
+        </p>
+      )}
       {progress.step === 'intro' && (
         <Intro
           questionnaire={questionnaire}

@@ -201,6 +201,24 @@ describe('Hindi', () => {
     await button(p, 'आगे').click();
     await expect.poll(() => p.locator('symptom-check').locator('.emergency').textContent()).toMatch(/अभी 112 पर कॉल करें/);
   });
+
+  it('is one button away for a patient on an English page, answers and focus kept', async () => {
+    const p = await page();
+    await ready(p);
+    await button(p, 'Start').click();
+    await answerNo(p);
+    await button(p, 'Next').click();
+    await expect.poll(() => heading(p).textContent()).toMatch(/old/i);
+    const englishHeading = await heading(p).textContent();
+    await answerNo(p);
+    await p.locator('symptom-check').getByRole('group', { name: 'Language' }).getByRole('button', { name: 'हिन्दी' }).click();
+    await expect.poll(() => heading(p).textContent()).toMatch(/[\u0900-\u097F]/);
+    expect(await heading(p).textContent()).not.toBe(englishHeading);
+    expect(await focusedText(p)).toBe('BUTTON:English'); // the same button, now offering the way back
+    expect(await p.locator('symptom-check').locator('input[type="text"]').inputValue()).toBe('34'); // the age typed in English
+    expect(await violations(p)).toEqual([]);
+    await expectAccessible(p, 'a question after switching to Hindi');
+  });
 });
 
 describe('shadow DOM', () => {

@@ -89,6 +89,36 @@ describe('<symptom-check> with the built-in lupus rules', () => {
     await vi.waitFor(() => expect(shadow(el).textContent).toContain('आगे'));
   });
 
+  it('lets the patient switch language in the widget mid-run, answers kept, until the page sets lang', async () => {
+    const { el } = await mount({ lang: 'en' });
+    const languageButton = () => shadow(el).querySelector<HTMLButtonElement>('[part="languages"] button')!;
+    expect(languageButton().textContent).toBe('हिन्दी');
+    expect(languageButton().lang).toBe('hi');
+    expect(shadow(el).querySelector('[part="languages"]')!.getAttribute('aria-label')).toBe('Language');
+    clickButton(el, 'Start');
+    const none = () => shadow(el).querySelector<HTMLInputElement>('input[value="none"]');
+    await vi.waitFor(() => expect(none()).not.toBeNull());
+    none()!.click();
+    await flush();
+    languageButton().click();
+    await vi.waitFor(() => expect(shadow(el).querySelector('[part="container"]')!.getAttribute('lang')).toBe('hi'));
+    await vi.waitFor(() => expect(languageButton().textContent).toBe('English'));
+    expect(none()!.checked).toBe(true); // same question, answer kept
+    expect(el.getAttribute('lang')).toBe('en'); // the page's attribute is the page's
+    el.setAttribute('lang', 'hi');
+    el.setAttribute('lang', 'en');
+    await vi.waitFor(() => expect(shadow(el).querySelector('[part="container"]')!.getAttribute('lang')).toBe('en'));
+    expect(none()!.checked).toBe(true);
+  });
+
+  it('offers no language switch for a questionnaire in one language', async () => {
+    const only = smallQuestionnaire();
+    only.languages = ['en'];
+    const { el } = await mount({}, (e) => (e.rules = JSON.parse(JSON.stringify(only, (key, value) => (key === 'hi' ? undefined : value)))));
+    expect(headingText(el)).toBe('Small check');
+    expect(shadow(el).querySelector('[part="languages"]')).toBeNull();
+  });
+
   it('changes language while still loading without getting stuck', async () => {
     const el = document.createElement('symptom-check');
     const settled = nextEvent(el);
