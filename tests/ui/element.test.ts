@@ -35,6 +35,14 @@ function nextEvent(el: Element): Promise<CustomEvent> {
     el.addEventListener('sc-error', done);
   });
 }
+/** Sets `rules` to the small questionnaire under another title, and waits for it to load. */
+async function giveRetitledRules(el: SymptomCheckElement, title: string) {
+  const next = nextEvent(el);
+  const rules = smallQuestionnaire();
+  rules.title.en = title;
+  el.rules = rules;
+  await next;
+}
 const shadow = (el: Element) => el.shadowRoot!;
 const headingText = (el: Element) => shadow(el).querySelector('h2')?.textContent;
 const clickButton = (el: Element, text: string) => {
@@ -236,11 +244,7 @@ describe('the rules property', () => {
   });
   it('reloads cleanly when changed', async () => {
     const { el } = await mount({}, (e) => (e.rules = smallQuestionnaire()));
-    const next = nextEvent(el);
-    const other = smallQuestionnaire();
-    other.title.en = 'Another check';
-    el.rules = other;
-    await next;
+    await giveRetitledRules(el, 'Another check');
     expect(headingText(el)).toBe('Another check');
   });
   it('shows a plain error and fires sc-error for an invalid object', async () => {
@@ -271,11 +275,7 @@ describe('properties a page sets before the script defines the element', () => {
     expect(headingText(el)).toBe('Small check');
     expect(el.fetchTimeout).toBe(1234);
     expect(Object.hasOwn(el, 'rules')).toBe(false); // the accessor works from now on
-    const next = nextEvent(el);
-    const other = smallQuestionnaire();
-    other.title.en = 'Set after the upgrade';
-    el.rules = other;
-    await next;
+    await giveRetitledRules(el, 'Set after the upgrade');
     expect(headingText(el)).toBe('Set after the upgrade');
   });
 
