@@ -29,7 +29,19 @@ export async function fetchRules(src: string, timeoutMs: number, signal: AbortSi
     return text.length > MAX_FILE_BYTES ? tooLarge(src, text.length) : loadQuestionnaire(text, src);
   } catch (error) {
     if (timedOut) return fail(src, `the questionnaire took too long to load (no answer within ${seconds(timeoutMs)} s)`);
-    return fail(src, `could not load the questionnaire: ${(error as Error)?.message ?? 'network error'}`);
+    // The browser says no more than "Failed to fetch" for a wrong address, no network, a file on
+    // another site that does not allow this one (CORS), or a Content-Security-Policy that blocks it.
+    return {
+      ok: false,
+      problems: [
+        {
+          file: src,
+          path: '$',
+          message: `could not load the questionnaire: ${(error as Error)?.message ?? 'network error'}`,
+          hint: 'check the address; a file on another site must send Access-Control-Allow-Origin for this page, and a Content-Security-Policy must allow it in connect-src',
+        },
+      ],
+    };
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', stop);

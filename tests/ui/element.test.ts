@@ -335,6 +335,13 @@ describe('rules-src', () => {
     expect(shadow(el).textContent).toMatch(message);
   });
 
+  it('names what to check when the browser says only "Failed to fetch" (address, CORS, CSP)', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    const { el, event } = await mount({ 'rules-src': 'https://other.example/rules.json' });
+    expect(event.detail.problems[0].hint).toMatch(/Access-Control-Allow-Origin.*connect-src/);
+    expect(shadow(el).querySelector('.problems')!.textContent).toContain('Access-Control-Allow-Origin');
+  });
+
   it('gives up on a response that never ends, with a clear message', async () => {
     vi.stubGlobal('fetch', vi.fn((_url: string, init: RequestInit) => new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))));
     const { event } = await mount({ 'rules-src': '/slow.json' }, (e) => (e.fetchTimeout = 30));
