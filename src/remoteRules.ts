@@ -31,17 +31,11 @@ export async function fetchRules(src: string, timeoutMs: number, signal: AbortSi
     if (timedOut) return fail(src, `the questionnaire took too long to load (no answer within ${seconds(timeoutMs)} s)`);
     // The browser says no more than "Failed to fetch" for a wrong address, no network, a file on
     // another site that does not allow this one (CORS), or a Content-Security-Policy that blocks it.
-    return {
-      ok: false,
-      problems: [
-        {
-          file: src,
-          path: '$',
-          message: `could not load the questionnaire: ${(error as Error)?.message ?? 'network error'}`,
-          hint: 'check the address; a file on another site must send Access-Control-Allow-Origin for this page, and a Content-Security-Policy must allow it in connect-src',
-        },
-      ],
-    };
+    return fail(
+      src,
+      `could not load the questionnaire: ${(error as Error)?.message ?? 'network error'}`,
+      'check the address; a file on another site must send Access-Control-Allow-Origin for this page, and a Content-Security-Policy must allow it in connect-src',
+    );
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', stop);
@@ -58,6 +52,6 @@ function tooLarge(src: string, bytes: number): LoadResult {
   return fail(src, `the file is too large (${(bytes / 1e6).toFixed(1)} MB); a questionnaire may be at most ${MAX_FILE_BYTES / 1e6} MB`);
 }
 
-function fail(file: string, message: string): LoadResult {
-  return { ok: false, problems: [{ file, path: '$', message }] };
+function fail(file: string, message: string, hint?: string): LoadResult {
+  return { ok: false, problems: [{ file, path: '$', message, ...(hint ? { hint } : {}) }] };
 }
