@@ -237,7 +237,7 @@ describe('result', () => {
     expect(screen.getByRole('link', { name: `Call ${number} now` }).getAttribute('href')).toBe(href);
   });
 
-  it('shows a page\'s emergency number that is not one number as text, not as a broken link', () => {
+  it('shows an emergency number from the page that is not one number as text, not as a broken link', () => {
     setup({ emergencyNumber: '112 or 911' });
     click('Start');
     tick('Chest pain');
