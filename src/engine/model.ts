@@ -49,7 +49,11 @@ const cache = new WeakMap<Questionnaire, Model>();
 /** The model asked for last: callers evaluate one questionnaire many times in a row. */
 let last: Model | undefined;
 
-/** The compiled form of a questionnaire; compiled on first use, then reused. */
+/**
+ * The compiled form of a questionnaire; compiled on first use, then reused. The questionnaire is
+ * taken as never changing: every loader makes a new object, and changing one in place would not
+ * be seen.
+ */
 export function modelOf(questionnaire: Questionnaire): Model {
   if (last?.questionnaire === questionnaire) return last;
   let model = cache.get(questionnaire);
