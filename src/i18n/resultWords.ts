@@ -8,6 +8,8 @@ import { baseLanguage } from './index';
 export interface ResultWords {
   reviewHeading: string;
   reviewIntro: string;
+  /** The same, for a look at the answers before the last question. */
+  reviewIntroMidRun: string;
   change: string;
   changeLabel: (question: string) => string;
   seeAdvice: string;
@@ -38,6 +40,7 @@ const words: Record<string, ResultWords> = {
   en: {
     reviewHeading: 'Check your answers',
     reviewIntro: 'You can change any answer before you see the advice.',
+    reviewIntroMidRun: 'These are your answers so far. You can change any of them, then go on with the questions.',
     change: 'Change',
     changeLabel: (question) => `Change your answer: ${question}`,
     seeAdvice: 'See my advice',
@@ -64,6 +67,7 @@ const words: Record<string, ResultWords> = {
   hi: {
     reviewHeading: 'अपने जवाब जाँच लें',
     reviewIntro: 'सलाह देखने से पहले आप कोई भी जवाब बदल सकते हैं।',
+    reviewIntroMidRun: 'ये अब तक के आपके जवाब हैं। आप इनमें से कोई भी बदल सकते हैं, फिर सवाल आगे जारी रखें।',
     change: 'बदलें',
     changeLabel: (question) => `अपना जवाब बदलें: ${question}`,
     seeAdvice: 'मेरी सलाह देखें',

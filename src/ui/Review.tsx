@@ -33,7 +33,7 @@ export function Review({ questionnaire, answers, visible, headingRef, onEdit, on
       <h2 id="sc-review-heading" class="heading" part="heading" tabIndex={-1} ref={headingRef}>
         {words.reviewHeading}
       </h2>
-      <p>{words.reviewIntro}</p>
+      <p>{midRun ? words.reviewIntroMidRun : words.reviewIntro}</p>
       <dl class="answers">
         {listed.map((id) => {
           const question = model.questionById.get(id)!.question;

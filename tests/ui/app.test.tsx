@@ -167,6 +167,7 @@ describe('a look at the answers mid-run', () => {
     click('See my answers so far');
     await screenTitled('Check your answers');
     expect(screen.getByText('Warning signs')).toBeTruthy();
+    expect(screen.getByText(/These are your answers so far/)).toBeTruthy();
     expect(screen.queryByText('Painful joints')).toBeNull(); // not reached yet, so not listed
     expect(screen.queryByRole('button', { name: 'See my advice' })).toBeNull();
     click('Go on with the questions');
