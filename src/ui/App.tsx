@@ -53,12 +53,20 @@ const BEFORE_START: Pick<MachineContext, 'answers' | 'current' | 'error' | 'stop
 export function App({ questionnaire, complete = true, lang, emergencyNumber, persistKey, onStep, onComplete, onPrint, otherLanguages = [], onLanguage, adoptStyles }: AppProps) {
   // The intro needs no actor: unless a saved run resumes, the actor (and the compiled
   // questionnaire it needs) is made just after the intro is painted, or on Start if that is sooner.
-  const [actor, setActor] = useState(() => {
-    const resume = persistKey ? readResume(persistKey, questionnaire) : undefined;
-    return resume ? startActor(questionnaire, resume) : null;
-  });
+  const [saved] = useState(() => (persistKey ? readResume(persistKey, questionnaire) : undefined));
+  const [actor, setActor] = useState(() => (saved ? startActor(questionnaire, saved) : null));
   // The patient's consent to keep the answers (persist="session" only): a saved run means they gave it.
   const [keep, setKeep] = useState(() => actor !== null);
+  // The language the patient picked in the widget is kept with their answers (not the page's:
+  // the same run resumed on the clinic's page in another language follows that page).
+  const [chosenLanguage, setChosenLanguage] = useState(saved?.lang);
+  const chooseLanguage = (code: string) => {
+    setChosenLanguage(code);
+    onLanguage?.(code);
+  };
+  useEffect(() => {
+    if (saved?.lang && otherLanguages.includes(saved.lang)) chooseLanguage(saved.lang);
+  }, []);
   const ensureActor = () => {
     if (actor) return actor;
     const started = startActor(questionnaire, undefined);
@@ -123,8 +131,8 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   useLayoutEffect(() => {
     if (!persistKey || !snapshot) return;
     if (!keep || (progress.step === 'intro' && Object.keys(answers).length === 0)) clearResume(persistKey);
-    else saveResume(persistKey, { answers, step: progress.step, current, editing: snapshot.context.editing, stoppedEarly });
-  }, [snapshot, keep]);
+    else saveResume(persistKey, { answers, step: progress.step, current, editing: snapshot.context.editing, stoppedEarly, lang: chosenLanguage === lang ? lang : undefined });
+  }, [snapshot, keep, lang]);
 
   const send = (event: MachineEvent) => ensureActor().send(event);
   const next = () => {
@@ -142,7 +150,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
         // Not keyed by language: the button stays the same element, so focus stays on it after a switch.
         <p class="languages" part="languages" role="group" aria-label={speech.t.language}>
           {otherLanguages.map((code) => (
-            <button type="button" class="language-button" lang={code} onClick={() => onLanguage(code)}>
+            <button type="button" class="language-button" lang={code} onClick={() => chooseLanguage(code)}>
               {languageNames[code]}
             </button>
           ))}

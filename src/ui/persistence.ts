@@ -11,11 +11,16 @@ export function storageKey(questionnaire: Questionnaire, instance: string): stri
   return `symptom-check:${questionnaire.id}@${questionnaire.version}${instance ? `#${instance}` : ''}`;
 }
 
-export function readResume(key: string, questionnaire: Questionnaire): Resume | undefined {
+/** A saved run: where the machine was, and the language the patient chose in the widget, if they did. */
+export interface SavedRun extends Resume {
+  lang?: string;
+}
+
+export function readResume(key: string, questionnaire: Questionnaire): SavedRun | undefined {
   try {
     const raw = sessionStorage.getItem(key);
     if (!raw) return undefined;
-    const resume = JSON.parse(raw) as Resume;
+    const resume = JSON.parse(raw) as SavedRun;
     // Saved answers the questionnaire cannot take (it changed since) are dropped, not trusted.
     if (typeof resume !== 'object' || resume === null || typeof resume.answers !== 'object' || resume.answers === null) return undefined;
     const { questionById } = modelOf(questionnaire);
@@ -23,13 +28,14 @@ export function readResume(key: string, questionnaire: Questionnaire): Resume | 
       const compiled = questionById.get(id);
       if (!compiled || answerIssue(compiled.question, value)) return undefined;
     }
+    if (typeof resume.lang !== 'string') delete resume.lang;
     return resume;
   } catch {
     return undefined;
   }
 }
 
-export function saveResume(key: string, resume: Resume): void {
+export function saveResume(key: string, resume: SavedRun): void {
   try {
     sessionStorage.setItem(key, JSON.stringify(resume));
   } catch {

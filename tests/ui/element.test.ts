@@ -119,6 +119,45 @@ describe('<symptom-check> with the built-in lupus rules', () => {
     expect(none()!.checked).toBe(true);
   });
 
+
+  describe('with persist="session", after a reload', () => {
+    const languageButton = (el: Element) => shadow(el).querySelector<HTMLButtonElement>('[part="languages"] button')!;
+    const shownLanguage = (el: Element) => shadow(el).querySelector('[part="container"]')!.getAttribute('lang');
+    /** A patient who agreed to keep their answers, ticked "None of these", and maybe switched language. */
+    async function answerFirstQuestion(lang: string, switchTo?: string) {
+      const { el } = await mount({ persist: 'session', lang });
+      shadow(el).querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
+      await flush();
+      clickButton(el, lang === 'hi' ? 'शुरू करें' : 'Start');
+      await vi.waitFor(() => expect(shadow(el).querySelector('input[value="none"]')).not.toBeNull());
+      shadow(el).querySelector<HTMLInputElement>('input[value="none"]')!.click();
+      if (switchTo) {
+        languageButton(el).click();
+        await vi.waitFor(() => expect(shownLanguage(el)).toBe(switchTo));
+      }
+      await vi.waitFor(() => expect(sessionStorage.length).toBe(1));
+      el.remove();
+    }
+    const reload = async (lang: string) => {
+      const { el } = await mount({ persist: 'session', lang });
+      await vi.waitFor(() => expect(shadow(el).querySelector<HTMLInputElement>('input[value="none"]')?.checked).toBe(true));
+      return el;
+    };
+
+    it('comes back in the language the patient picked in the widget', async () => {
+      await answerFirstQuestion('en', 'hi');
+      const el = await reload('en');
+      await vi.waitFor(() => expect(shownLanguage(el)).toBe('hi'));
+      expect(languageButton(el).textContent).toBe('English');
+    });
+
+    it("follows the page's language when the patient picked none", async () => {
+      await answerFirstQuestion('hi');
+      const el = await reload('en');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(shownLanguage(el)).toBe('en');
+    });
+  });
   it('offers no language switch for a questionnaire in one language', async () => {
     const only = smallQuestionnaire();
     only.languages = ['en'];
