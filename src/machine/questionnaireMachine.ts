@@ -225,19 +225,19 @@ const defineMachine = () =>
           assertEvent(event, 'user.edit');
           return { current: event.questionId, editing: true, error: null };
         }),
-        // A cleared answer is flagged, and once given, "Next" returns to the review; questions
-        // simply not reached yet carry on as usual.
-        goToFirstUnanswered: assign(({ context }) => {
-          const gap = hasGap(context);
-          return { current: firstUnanswered(context) ?? null, editing: gap, error: gap ? ('required' as const) : null };
-        }),
+        // With answered questions after it (a cleared answer, a follow-up an edit revealed), "Next"
+        // returns to the review once it is answered; questions simply not reached yet carry on as
+        // usual. No error before the patient has done anything.
+        goToFirstUnanswered: assign(({ context }) => ({ current: firstUnanswered(context) ?? null, editing: hasGap(context), error: null })),
         goToQuestionLeft: assign(({ context }) => ({
           current: (context.current && visible(context).includes(context.current) ? context.current : firstUnanswered(context)) ?? null,
           error: null,
           editing: false,
         })),
         leaveEditing: assign({ editing: false, error: null }),
-        markStoppedEarly: assign({ stoppedEarly: true, editing: false, error: null }),
+        // "Stopped early" only when questions were left: an emergency answer given while editing a
+        // finished run ends a complete one (and Back from its advice goes to the review).
+        markStoppedEarly: assign(({ context }) => ({ stoppedEarly: firstUnanswered(context) !== undefined, editing: false, error: null })),
         markCompleted: assign({ stoppedEarly: false }),
         clearAll: assign({ answers: {}, current: null, error: null, editing: false, stoppedEarly: false }),
       },

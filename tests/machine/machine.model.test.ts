@@ -108,7 +108,7 @@ describe('the questionnaire machine, every path', () => {
   }, 60_000);
 });
 
-/** An unanswered question asked before an answered one (an answer cleared while editing). */
+/** An unanswered question asked before an answered one (an answer cleared, or a follow-up revealed, while editing). */
 function hasGapIn(snapshot: Snap): boolean {
   const ids = visibleQuestions(questionnaire, snapshot.context.answers);
   const first = ids.findIndex((id) => !Object.hasOwn(snapshot.context.answers, id));
@@ -137,13 +137,16 @@ function checkTransition(before: Snap, event: MachineEvent, after: Snap) {
       }
       if ((before.matches('question') || before.matches('review')) && (before.context.answers.red_flags as string[] | undefined)?.includes('chest_pain')) {
         expect(after.value).toBe('result'); // emergency ends the questionnaire at once
-        expect(after.context.stoppedEarly).toBe(true);
+        // "Stopped early" when, and only when, questions were left unanswered.
+        const left = visibleQuestions(questionnaire, after.context.answers).some((id) => !Object.hasOwn(after.context.answers, id));
+        expect(after.context.stoppedEarly).toBe(left);
       }
-      if (before.matches('review') && after.matches('question') && !hasGapIn(before)) {
-        // Going on after a look mid-run: the first question not reached yet, no error, no editing.
+      if (before.matches('review') && after.matches('question')) {
+        // Going on from the review: the first question not answered, with no error before the
+        // patient has done anything; back to the review after it only if answered ones follow.
         expect(after.context.current).toBe(visibleQuestions(questionnaire, before.context.answers).find((id) => !Object.hasOwn(before.context.answers, id)));
         expect(after.context.error).toBeNull();
-        expect(after.context.editing).toBe(false);
+        expect(after.context.editing).toBe(hasGapIn(before));
       }
       if (before.matches('question') && before.context.editing && after.matches('question')) {
         expect(Object.hasOwn(after.context.answers, after.context.current!)).toBe(false); // only new follow-ups
@@ -201,6 +204,31 @@ describe('journeys a patient takes', () => {
     expect(actor.getSnapshot().value).toBe('review');
     actor.send({ type: 'user.next' });
     expect(actor.getSnapshot().value).toBe('result');
+  });
+  it('asks a follow-up that an edit revealed without an error, then returns to the review', () => {
+    const actor = start();
+    for (const e of [{ type: 'user.next' }, { type: 'user.answer', value: ['none'] }, { type: 'user.next' }, { type: 'user.answer', value: 'no' }, { type: 'user.next' }, { type: 'user.answer', value: 'no' }, { type: 'user.next' }] as MachineEvent[]) actor.send(e);
+    actor.send({ type: 'user.edit', questionId: 'joint_pain' });
+    actor.send({ type: 'user.answer', value: 'yes' });
+    actor.send({ type: 'user.back' });
+    expect(actor.getSnapshot().value).toBe('review');
+    actor.send({ type: 'user.next' });
+    expect(actor.getSnapshot().context).toMatchObject({ current: 'joint_weeks', error: null, editing: true });
+    actor.send({ type: 'user.answer', value: 3 });
+    actor.send({ type: 'user.next' });
+    expect(actor.getSnapshot().value).toBe('review');
+  });
+  it('gives the advice of a complete run, not "stopped early", for an emergency answer made while editing it', () => {
+    const actor = start();
+    for (const e of [{ type: 'user.next' }, { type: 'user.answer', value: ['none'] }, { type: 'user.next' }, { type: 'user.answer', value: 'no' }, { type: 'user.next' }, { type: 'user.answer', value: 'no' }, { type: 'user.next' }] as MachineEvent[]) actor.send(e);
+    actor.send({ type: 'user.edit', questionId: 'red_flags' });
+    actor.send({ type: 'user.answer', value: ['chest_pain'] });
+    actor.send({ type: 'user.back' });
+    actor.send({ type: 'user.next' });
+    expect(actor.getSnapshot().value).toBe('result');
+    expect(actor.getSnapshot().context.stoppedEarly).toBe(false);
+    actor.send({ type: 'user.back' });
+    expect(actor.getSnapshot().value).toBe('review');
   });
   it('goes straight to the emergency advice when the patient asks to review after an emergency answer', () => {
     const actor = start();
