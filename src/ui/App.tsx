@@ -103,7 +103,9 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
       );
     }
   }, [progress.step]);
-  const currentQuestion = current ? modelOf(questionnaire).questionById.get(current)?.question : undefined;
+  const model = modelOf(questionnaire);
+  const compiledCurrent = current ? model.questionById.get(current) : undefined;
+  const currentQuestion = compiledCurrent?.question;
   // Wait for what the screen needs: the late screens' code, the texts of the rest of the questionnaire.
   const waiting =
     progress.step === 'question' ? Object.keys(currentQuestion?.text ?? {}).length === 0 : progress.step !== 'intro' && (!late || !complete);
@@ -189,6 +191,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
           onNext={next}
           onBack={() => send({ type: 'user.back' })}
           onReview={Object.keys(answers).length > 0 ? () => send({ type: 'user.review' }) : undefined}
+          screening={model.guidance.some(({ guidance, when }) => guidance.level === 'emergency' && when.questions.includes(compiledCurrent!.index))}
         />
       )}
       {!waiting && late && progress.step === 'review' && (

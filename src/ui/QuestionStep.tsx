@@ -18,10 +18,12 @@ interface Props {
   onBack: () => void;
   /** To the review of the answers so far; the button shows only when given. */
   onReview?: () => void;
+  /** An emergency screening question: its error must not suggest "None of these" to an unwell patient. */
+  screening?: boolean;
 }
 
 /** One question a screen: native inputs in a fieldset whose legend is the heading. */
-export function QuestionStep({ question, value, error, refusals, index, total, headingRef, onAnswer, onNext, onBack, onReview }: Props) {
+export function QuestionStep({ question, value, error, refusals, index, total, headingRef, onAnswer, onNext, onBack, onReview, screening }: Props) {
   const { t, text } = useSpeech();
   const errorRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
@@ -63,7 +65,7 @@ export function QuestionStep({ question, value, error, refusals, index, total, h
         {error && (
           <p id={`${id}-error`} class="error" part="error" role="alert" tabIndex={-1} ref={errorRef}>
             <span class="visually-hidden">{t.errorPrefix} </span>
-            {errorText(question, error, t, text)}
+            {errorText(question, error, t, text, screening)}
           </p>
         )}
         <Answer question={question} value={value} onAnswer={onAnswer} id={id} />
@@ -85,10 +87,10 @@ export function QuestionStep({ question, value, error, refusals, index, total, h
   );
 }
 
-function errorText(question: Question, error: InputError, t: Speech['t'], text: Speech['text']): string {
+function errorText(question: Question, error: InputError, t: Speech['t'], text: Speech['text'], screening?: boolean): string {
   if (error === 'whole') return t.wholeNumber;
   if (error === 'range' && (question.type === 'number' || question.type === 'scale')) return t.numberRange(question.min, question.max);
-  const wayOut = wayOutOf(question, t, text);
+  const wayOut = !screening && wayOutOf(question, t, text);
   return wayOut ? `${t.required} ${t.isFine(wayOut)}` : t.required;
 }
 

@@ -67,12 +67,13 @@ describe('a question screen', () => {
     expect(group.getAttribute('aria-describedby')).toContain(error.id);
     expect(heading().textContent).toBe('Do you have any of these now?');
   });
-  it('names the way out each question offers when it refuses Next without an answer', () => {
+  it('names the way out each question offers when it refuses Next without an answer, except on the emergency screening', () => {
     const refusal = () => {
       click('Next');
       return screen.getByRole('alert').textContent;
     };
-    expect(refusal()).toBe('Error: Choose an answer to go on. "None of these" is fine.');
+    // Not on the emergency screening question: an unwell patient must not be nudged to deny red flags.
+    expect(refusal()).toBe('Error: Choose an answer to go on.');
     tick('None of these');
     click('Next');
     expect(refusal()).toBe('Error: Choose an answer to go on. "Not sure" is fine.');
