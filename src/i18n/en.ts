@@ -35,6 +35,7 @@ export const en = {
     info: 'Good to know',
   },
   loading: 'Loading the questions…',
+  loadingAdvice: 'Loading the advice…',
   errorHeading: 'This symptom check could not start',
   errorBody: 'The questions could not be loaded. Please try again later, or ask the clinic for help.',
   errorDetails: 'Details for the website team',

@@ -35,6 +35,7 @@ export const hi: Omit<Strings, keyof AnswerWords> = {
     info: 'जानकारी के लिए',
   },
   loading: 'सवाल लोड हो रहे हैं…',
+  loadingAdvice: 'सलाह लोड हो रही है…',
   errorHeading: 'यह लक्षण जाँच शुरू नहीं हो सकी',
   errorBody: 'सवाल लोड नहीं हो सके। कृपया बाद में फिर कोशिश करें, या क्लिनिक से मदद लें।',
   errorDetails: 'वेबसाइट टीम के लिए जानकारी',

@@ -12,7 +12,7 @@ import { SpeechContext, speechFor } from './context';
 import { Intro } from './Intro';
 import { clearResume, readResume, saveResume } from './persistence';
 import { QuestionStep } from './QuestionStep';
-import { EmergencyWhileLoading, LoadError, Loading } from './StatusViews';
+import { EmergencyResult, LoadError, Loading } from './StatusViews';
 import { useActorSnapshot } from './useActorSnapshot';
 import { useFocusOnChange } from './useFocusOnChange';
 
@@ -109,13 +109,16 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   // Wait for what the screen needs: the late screens' code, the texts of the rest of the questionnaire.
   const waiting =
     progress.step === 'question' ? Object.keys(currentQuestion?.text ?? {}).length === 0 : progress.step !== 'intro' && (!late || !complete);
-  const headingRef = useFocusOnChange<HTMLHeadingElement>(`${progress.step}:${current}:${waiting}`);
   const afterQuestions = progress.step === 'review' || progress.step === 'result';
   const visible = useMemo(() => (afterQuestions ? visibleQuestions(questionnaire, answers) : []), [afterQuestions, questionnaire, answers]);
   const guidance = useMemo(
     () => (progress.step === 'result' && complete && late ? late.evaluateAnswers(questionnaire, answers, lang).guidance : []),
     [progress.step, questionnaire, complete, late, answers, lang],
   );
+  // Known at once when the questions stopped at an emergency answer; else once the advice is worked out.
+  const emergencyResult = progress.step === 'result' && (stoppedEarly || guidance.some((g) => g.level === 'emergency'));
+  // Its heading is on screen before the advice loads: focus moves to it once, not again then.
+  const headingRef = useFocusOnChange<HTMLHeadingElement>(`${progress.step}:${current}:${waiting && !emergencyResult}`);
   const [resultDate, setResultDate] = useState(() => new Date());
 
   useEffect(() => {
@@ -170,13 +173,8 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
         />
       )}
       {waiting &&
-        (progress.step === 'result' && stoppedEarly ? (
-          <EmergencyWhileLoading t={speech.t} emergencyNumber={emergency} headingRef={headingRef} />
-        ) : lateFailed && !late ? (
-          <LoadError t={speech.t} midRun problems={[{ file: 'symptom-check', path: '$', message: `could not load the next screen: ${lateFailed}` }]} />
-        ) : (
-          <Loading t={speech.t} />
-        ))}
+        !emergencyResult &&
+        (lateFailed && !late ? loadError() : <Loading t={speech.t} />)}
       {!waiting && progress.step === 'question' && current && currentQuestion && (
         <QuestionStep
           key={current}
@@ -205,31 +203,46 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
           onBack={() => send({ type: 'user.back' })}
         />
       )}
-      {!waiting && late && progress.step === 'result' && (
-        <late.Result
-          questionnaire={questionnaire}
-          answers={answers}
-          visible={visible}
-          guidance={guidance}
-          stoppedEarly={stoppedEarly}
-          emergencyNumber={emergency}
-          persist={Boolean(persistKey) && keep}
-          date={resultDate}
-          headingRef={headingRef}
-          onBack={() => send({ type: 'user.back' })}
-          onRestart={() => send({ type: 'user.restart' })}
-          onClear={() => {
-            if (persistKey) clearResume(persistKey);
-            // A fresh actor: nothing of the old run is left to save again.
-            setActor(startActor(questionnaire, undefined));
-            setKeep(false);
-            setCleared(true);
-          }}
-          onPrint={onPrint ?? (() => window.print())}
-        />
+      {emergencyResult ? (
+        <EmergencyResult t={speech.t} emergencyNumber={emergency} headingRef={headingRef}>
+          {lateFailed && !late ? loadError() : waiting || !late ? <Loading t={speech.t} text={speech.t.loadingAdvice} /> : result()}
+        </EmergencyResult>
+      ) : (
+        !waiting && late && progress.step === 'result' && result()
       )}
     </SpeechContext.Provider>
   );
+
+  function loadError() {
+    return <LoadError t={speech.t} midRun problems={[{ file: 'symptom-check', path: '$', message: `could not load the next screen: ${lateFailed}` }]} />;
+  }
+
+  function result() {
+    const Result = late!.Result;
+    return (
+      <Result
+        questionnaire={questionnaire}
+        answers={answers}
+        visible={visible}
+        guidance={guidance}
+        stoppedEarly={stoppedEarly}
+        framed={emergencyResult}
+        persist={Boolean(persistKey) && keep}
+        date={resultDate}
+        headingRef={headingRef}
+        onBack={() => send({ type: 'user.back' })}
+        onRestart={() => send({ type: 'user.restart' })}
+        onClear={() => {
+          if (persistKey) clearResume(persistKey);
+          // A fresh actor: nothing of the old run is left to save again.
+          setActor(startActor(questionnaire, undefined));
+          setKeep(false);
+          setCleared(true);
+        }}
+        onPrint={onPrint ?? (() => window.print())}
+      />
+    );
+  }
 }
 
 function startActor(questionnaire: Questionnaire, resume: Resume | undefined) {

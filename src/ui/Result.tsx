@@ -1,4 +1,4 @@
-import { h } from 'preact';
+import { Fragment, h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { answerText } from '../engine/describe';
 import type { AppliedGuidance } from '../engine/guidance';
@@ -8,7 +8,6 @@ import { LEVELS } from '../questionnaire/levels';
 import type { Answers, Questionnaire } from '../questionnaire/schema';
 import { useSpeech } from './context';
 import { Disclaimer } from './Disclaimer';
-import { EmergencyBanner } from './StatusViews';
 import { formatDate, summaryText } from './summaryText';
 
 interface Props {
@@ -17,7 +16,8 @@ interface Props {
   visible: string[];
   guidance: AppliedGuidance[];
   stoppedEarly: boolean;
-  emergencyNumber: string;
+  /** Inside App's EmergencyResult, which has the heading and the number to call. */
+  framed: boolean;
   persist: boolean;
   date: Date;
   headingRef: preact.Ref<HTMLHeadingElement>;
@@ -29,7 +29,7 @@ interface Props {
 
 /** Guidance grouped by urgency, emergency first and unmistakable, each with its reasons. */
 export function Result(props: Props) {
-  const { questionnaire, answers, visible, guidance, stoppedEarly, emergencyNumber, persist, date, headingRef } = props;
+  const { questionnaire, answers, visible, guidance, stoppedEarly, framed, persist, date, headingRef } = props;
   const { t, text, lang } = useSpeech();
   const words = resultWords(lang);
   const [status, setStatus] = useState('');
@@ -54,12 +54,8 @@ export function Result(props: Props) {
     }
   };
   const model = modelOf(questionnaire);
-  return (
-    <section class="screen" part="result" aria-labelledby="sc-result-heading">
-      {emergency && <EmergencyBanner t={t} emergencyNumber={emergencyNumber} />}
-      <h2 id="sc-result-heading" class="heading" part="heading" tabIndex={-1} ref={headingRef}>
-        {emergency ? t.levels.emergency : words.resultHeading}
-      </h2>
+  const body = (
+    <Fragment>
       {stoppedEarly && <p class="stopped">{words.stoppedEarly}</p>}
       <div class="screen-only">
         {LEVELS.filter((level) => guidance.some((g) => g.level === level)).map((level) => (
@@ -157,6 +153,18 @@ export function Result(props: Props) {
           })}
         </dl>
       </section>
+    </Fragment>
+  );
+  // An emergency result comes inside App's EmergencyResult frame: its heading and the number to
+  // call are on screen before this code loads.
+  return framed ? (
+    body
+  ) : (
+    <section class="screen" part="result" aria-labelledby="sc-result-heading">
+      <h2 id="sc-result-heading" class="heading" part="heading" tabIndex={-1} ref={headingRef}>
+        {words.resultHeading}
+      </h2>
+      {body}
     </section>
   );
 }

@@ -1,18 +1,18 @@
-import { h } from 'preact';
+import { h, type ComponentChildren } from 'preact';
 import { formatProblem } from '../questionnaire/formatProblem';
 import type { Problem } from '../questionnaire/problem';
 import type { Strings } from '../i18n/en';
 
-/** Shown while a rules file loads. */
-export function Loading({ t }: { t: Strings }) {
+/** Shown while a rules file loads (or, with `text`, something else). */
+export function Loading({ t, text = t.loading }: { t: Strings; text?: string }) {
   return (
     <p class="loading" role="status" part="loading">
-      {t.loading}
+      {text}
     </p>
   );
 }
 
-/** The number to call, in large type, at the top of an emergency result (the heading below says why). */
+/** The number to call, in large type, under an emergency result's heading. */
 export function EmergencyBanner({ t, emergencyNumber }: { t: Strings; emergencyNumber: string }) {
   const dial = dialable(emergencyNumber);
   return (
@@ -40,16 +40,18 @@ export function dialable(number: string): string | undefined {
 }
 
 /**
- * An emergency result whose advice texts are still loading: the number to call must not wait.
+ * The frame of an emergency result: its heading, then the number to call in large type, then the
+ * advice (`children`). The heading and the number come before the advice's code and texts, and
+ * stay the same elements when those arrive: focus stays put and nothing is announced twice.
  */
-export function EmergencyWhileLoading({ t, emergencyNumber, headingRef }: { t: Strings; emergencyNumber: string; headingRef: preact.Ref<HTMLHeadingElement> }) {
+export function EmergencyResult({ t, emergencyNumber, headingRef, children }: { t: Strings; emergencyNumber: string; headingRef: preact.Ref<HTMLHeadingElement>; children: ComponentChildren }) {
   return (
-    <section class="screen" part="result">
-      <EmergencyBanner t={t} emergencyNumber={emergencyNumber} />
-      <h2 class="heading" part="heading" tabIndex={-1} ref={headingRef}>
+    <section class="screen" part="result" aria-labelledby="sc-result-heading">
+      <h2 id="sc-result-heading" class="heading" part="heading" tabIndex={-1} ref={headingRef}>
         {t.levels.emergency}
       </h2>
-      <Loading t={t} />
+      <EmergencyBanner t={t} emergencyNumber={emergencyNumber} />
+      {children}
     </section>
   );
 }

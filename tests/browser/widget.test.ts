@@ -86,11 +86,14 @@ describe('the printed summary', () => {
     expect(await widget.locator('[part="summary"]').textContent()).toContain('Chest pain');
     expect(await p.locator('#page-button').isVisible()).toBe(false);
     expect(await widget.locator('[part="summary"]').isVisible()).toBe(true);
+    // The number to call is on the emergency printout; the language buttons are not.
+    expect(await widget.getByText('Call 108 now').isVisible()).toBe(true);
+    expect(await widget.locator('[part="languages"]').isVisible()).toBe(false);
   });
 });
 
 describe('red flags', () => {
-  it('stop the questionnaire at once with emergency advice and the number in large type at the top', async () => {
+  it('stop the questionnaire at once with emergency advice, its heading first and the number in large type right under it', async () => {
     const p = await page('?emergency=108');
     await ready(p);
     await button(p, 'Start').click();
@@ -99,8 +102,11 @@ describe('red flags', () => {
     const call = p.locator('symptom-check').getByRole('link', { name: 'Call 108 now' });
     await expect.poll(() => call.count()).toBe(1);
     expect(await call.getAttribute('href')).toBe('tel:108');
+    // The heading, which takes focus and says why, then the number: read in that order by a screen reader too.
     const [callBox, headingBox] = await Promise.all([call.boundingBox(), heading(p).boundingBox()]);
-    expect(callBox!.y).toBeLessThan(headingBox!.y);
+    expect(headingBox!.y).toBeLessThan(callBox!.y);
+    expect(callBox!.y - (headingBox!.y + headingBox!.height)).toBeLessThan(40);
+    await expect.poll(() => focusedText(p)).toBe('H2:Get emergency care now');
     const fontSize = await call.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(30);
     // Said once on screen, as the heading: not again in the banner or as the group's title.

@@ -217,11 +217,20 @@ describe('result', () => {
     click('Start');
     tick('Chest pain');
     click('Next');
-    expect(heading().textContent).toBe('Get emergency care now');
+    // At once, before the advice's code has loaded: the heading takes focus, the number follows it.
+    const title = heading();
+    expect(title.textContent).toBe('Get emergency care now');
+    await waitFor(() => expect(document.activeElement).toBe(title));
     const call = screen.getByRole('link', { name: 'Call 999 now' });
+    expect(title.compareDocumentPosition(call) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('Loading the advice…');
+    // A patient who went on to the number keeps it when the advice arrives, announced once.
+    call.focus();
     await screen.findByText(/stopped the questions early/);
+    expect(heading()).toBe(title);
+    expect(screen.getByRole('link', { name: 'Call 999 now' })).toBe(call);
+    expect(document.activeElement).toBe(call);
     expect(call.getAttribute('href')).toBe('tel:999');
-    expect(screen.getByText(/stopped the questions early/)).toBeTruthy();
     // Fired once the advice is worked out (its code comes with the result screen).
     await waitFor(() => expect(completes).toHaveLength(1));
     expect(completes[0]).toMatchObject({ stoppedEarly: true, answers: { red_flags: ['chest_pain'] } });
