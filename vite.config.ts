@@ -25,6 +25,10 @@ export default defineConfig(({ command, mode }) => {
       emptyOutDir: !iife,
       target: 'es2022',
       sourcemap: true,
+      // Terser and rolldown's own minifier (output.minify below) both run: together about 0.1 KB
+      // gzip smaller than either alone. Safe options only (no unsafe_* or pure_getters).
+      minify: 'terser',
+      terserOptions: { module: !iife, ecma: 2020, compress: { passes: 2 }, format: { comments: false } },
       lib: {
         entry: resolve(root, 'src/index.ts'),
         formats: [iife ? 'iife' : 'es'],
