@@ -29,6 +29,9 @@ export interface ResultWords {
   restartYes: string;
   restartKeep: string;
   clearAnswers: string;
+  /** Asked before clearing the kept answers (persist), which also clears the advice. */
+  clearQuestion: string;
+  clearYes: string;
   summaryHeading: string;
   summaryDate: string;
   summaryRules: string;
@@ -52,12 +55,14 @@ const words: Record<string, ResultWords> = {
     print: 'Print or save summary',
     copy: 'Copy summary',
     copied: 'Summary copied.',
-    copyFailed: 'Could not copy. Select the summary text and copy it yourself.',
+    copyFailed: 'Could not copy. The summary is in the box below, selected: copy it from there.',
     restart: 'Start again',
     restartQuestion: 'Start again? Your answers and this advice will be cleared.',
     restartYes: 'Yes, start again',
     restartKeep: 'No, keep my answers',
     clearAnswers: 'Clear my answers',
+    clearQuestion: 'Clear your answers? They will be removed from this browser tab, with this advice.',
+    clearYes: 'Yes, clear them',
     summaryHeading: 'Summary to show your doctor',
     summaryDate: 'Date',
     summaryRules: 'Questionnaire',
@@ -79,12 +84,14 @@ const words: Record<string, ResultWords> = {
     print: 'सारांश प्रिंट या सेव करें',
     copy: 'सारांश कॉपी करें',
     copied: 'सारांश कॉपी हो गया।',
-    copyFailed: 'कॉपी नहीं हो सका। सारांश का टेक्स्ट चुनकर खुद कॉपी करें।',
+    copyFailed: 'कॉपी नहीं हो सका। सारांश नीचे के बॉक्स में चुना हुआ है: वहाँ से कॉपी करें।',
     restart: 'फिर से शुरू करें',
     restartQuestion: 'फिर से शुरू करें? आपके जवाब और यह सलाह मिट जाएँगे।',
     restartYes: 'हाँ, फिर से शुरू करें',
     restartKeep: 'नहीं, मेरे जवाब रखें',
     clearAnswers: 'मेरे जवाब मिटाएँ',
+    clearQuestion: 'अपने जवाब मिटाएँ? वे इस ब्राउज़र टैब से हटा दिए जाएँगे, और यह सलाह भी।',
+    clearYes: 'हाँ, मिटाएँ',
     summaryHeading: 'डॉक्टर को दिखाने के लिए सारांश',
     summaryDate: 'तारीख',
     summaryRules: 'प्रश्नावली',

@@ -33,16 +33,26 @@ export function Result(props: Props) {
   const { t, text, lang } = useSpeech();
   const words = resultWords(lang);
   const [status, setStatus] = useState('');
-  // Starting again clears the answers and this advice: one stray tap must not lose them.
-  const [confirmingRestart, setConfirmingRestart] = useState(false);
+  // Starting again and clearing the answers both lose the answers and this advice: one stray tap
+  // must not. The question takes focus; "keep" gives it back to the button that asked.
+  const [confirming, setConfirming] = useState<'restart' | 'clear' | null>(null);
   const keepButton = useRef<HTMLButtonElement>(null);
-  const restartButton = useRef<HTMLButtonElement>(null);
-  const asked = useRef(false);
+  const askedBy = useRef<HTMLButtonElement | null>(null);
   useEffect(() => {
-    if (confirmingRestart) keepButton.current?.focus();
-    else if (asked.current) restartButton.current?.focus();
-    asked.current ||= confirmingRestart;
-  }, [confirmingRestart]);
+    if (confirming) keepButton.current?.focus();
+    else askedBy.current?.focus();
+  }, [confirming]);
+  const ask = (what: 'restart' | 'clear') => (event: Event) => {
+    askedBy.current = event.currentTarget as HTMLButtonElement;
+    setConfirming(what);
+  };
+  // When the clipboard refuses, the summary is shown in a box, selected, to copy by hand.
+  const [copyBox, setCopyBox] = useState(false);
+  const copyBoxRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    copyBoxRef.current?.focus();
+    copyBoxRef.current?.select();
+  }, [copyBox]);
   const emergency = guidance.some((g) => g.level === 'emergency');
   const summary = () => summaryText({ questionnaire, answers, visible, guidance, lang, date });
   const copy = async () => {
@@ -51,6 +61,7 @@ export function Result(props: Props) {
       setStatus(words.copied);
     } catch {
       setStatus(words.copyFailed);
+      setCopyBox(true);
     }
   };
   const model = modelOf(questionnaire);
@@ -99,24 +110,24 @@ export function Result(props: Props) {
         <button type="button" class="button" part="button" onClick={props.onBack}>
           {t.back}
         </button>
-        <button type="button" class="button" part="button" ref={restartButton} aria-expanded={confirmingRestart} onClick={() => setConfirmingRestart(true)}>
+        <button type="button" class="button" part="button" aria-expanded={confirming === 'restart'} onClick={ask('restart')}>
           {words.restart}
         </button>
         {persist && (
-          <button type="button" class="button" part="button" onClick={props.onClear}>
+          <button type="button" class="button" part="button" aria-expanded={confirming === 'clear'} onClick={ask('clear')}>
             {words.clearAnswers}
           </button>
         )}
       </div>
-      {confirmingRestart && (
-        <div class="confirm no-print" role="group" aria-labelledby="sc-restart-question">
-          <p id="sc-restart-question">{words.restartQuestion}</p>
+      {confirming && (
+        <div class="confirm no-print" role="group" aria-labelledby="sc-confirm-question">
+          <p id="sc-confirm-question">{confirming === 'restart' ? words.restartQuestion : words.clearQuestion}</p>
           <div class="actions">
-            <button type="button" class="button" part="button" ref={keepButton} onClick={() => setConfirmingRestart(false)}>
+            <button type="button" class="button" part="button" ref={keepButton} onClick={() => setConfirming(null)}>
               {words.restartKeep}
             </button>
-            <button type="button" class="button" part="button" onClick={props.onRestart}>
-              {words.restartYes}
+            <button type="button" class="button" part="button" onClick={confirming === 'restart' ? props.onRestart : props.onClear}>
+              {confirming === 'restart' ? words.restartYes : words.clearYes}
             </button>
           </div>
         </div>
@@ -124,6 +135,9 @@ export function Result(props: Props) {
       <p class="status" role="status">
         {status}
       </p>
+      {copyBox && (
+        <textarea class="copy-box no-print" readOnly rows={8} aria-label={words.summaryHeading} ref={copyBoxRef} value={summary()} />
+      )}
       <section class="print-summary" part="summary" aria-hidden="true">
         <h3>{words.summaryHeading}</h3>
         <p>

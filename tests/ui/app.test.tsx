@@ -268,12 +268,17 @@ describe('result', () => {
     expect(writeText.mock.calls[0]![0]).toContain('- Painful joints: No');
   });
 
-  it('says so when copying fails', async () => {
+  it('says so when copying fails, and gives the summary selected in a box to copy by hand', async () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) }, configurable: true });
     setup();
     await answerAllNoToAdvice();
     click('Copy summary');
     await screen.findByText(/Could not copy/);
+    const box = (await screen.findByRole('textbox', { name: 'Summary to show your doctor' })) as HTMLTextAreaElement;
+    expect(box.readOnly).toBe(true);
+    expect(box.value).toContain('- Painful joints: No');
+    await waitFor(() => expect(document.activeElement).toBe(box));
+    expect([box.selectionStart, box.selectionEnd]).toEqual([0, box.value.length]);
   });
 
   it('starts again with nothing kept, once the patient confirms', async () => {
@@ -354,6 +359,11 @@ describe('persist="session"', () => {
     click('See my advice');
     await screenTitled('What to do next');
     click('Clear my answers');
+    // Asked first, like "Start again": nothing is cleared on one tap.
+    const question = screen.getByRole('group', { name: /Clear your answers\?/ });
+    await waitFor(() => expect(document.activeElement).toBe(within(question).getByRole('button', { name: 'No, keep my answers' })));
+    expect(sessionStorage.getItem('k')).not.toBeNull();
+    fireEvent.click(within(question).getByRole('button', { name: 'Yes, clear them' }));
     expect(sessionStorage.getItem('k')).toBeNull();
     expect(heading().textContent).toBe('Small check');
     expect((screen.getByRole('checkbox', { name: /Keep my answers/ }) as HTMLInputElement).checked).toBe(false);
