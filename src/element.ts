@@ -61,7 +61,7 @@ const HTMLElement: typeof globalThis.HTMLElement = globalThis.HTMLElement ?? (cl
  * Moving the element on the page keeps the run where it was.
  *
  * @attr {string} rules-src - URL of a questionnaire JSON file; without it, the built-in lupus questionnaire.
- * @attr {string} lang - "en" or "hi" (else the nearest `lang` on the page); unknown languages fall back to English.
+ * @attr {string} lang - "en" or "hi" (else the nearest `lang` on the page); a language the questionnaire lacks falls back to its first.
  * @attr {"session"} persist - "session" offers the patient to keep their answers in sessionStorage across reloads (unticked until they agree), with a "Clear my answers" button. Off by default.
  * @attr {string} emergency-number - The number to call in an emergency; overrides the questionnaire's.
  *
@@ -302,11 +302,18 @@ export class SymptomCheckElement extends HTMLElement {
     return result.ok ? { kind: 'ready', questionnaire: result.questionnaire, complete: true } : { kind: 'error', problems: result.problems };
   }
 
+  /**
+   * The language shown, and reported in events: the one asked for, else its base language, if
+   * the questionnaire has it; else the questionnaire's first (so the buttons never speak Hindi
+   * around English questions, and a date is never written in a language not shown).
+   */
   #language(questionnaire?: Questionnaire): string {
     const requested = this.#requestedLanguage();
-    if (!questionnaire || questionnaire.languages.includes(requested)) return requested;
+    if (!questionnaire) return requested;
+    // The built-in rules load one language a part.
+    const languages = this.#usesBuiltinRules() ? builtinLanguages : questionnaire.languages;
     const base = baseLanguage(requested);
-    return questionnaire.languages.includes(base) ? base : requested;
+    return languages.includes(requested) ? requested : languages.includes(base) ? base : (languages[0] ?? 'en');
   }
 
   #render() {
@@ -323,7 +330,8 @@ export class SymptomCheckElement extends HTMLElement {
     const questionnaire = state.questionnaire;
     render(
       h(App, {
-        key: `${this.#source}:${persist}`,
+        // A new source is a new run; a change of persist is not (App handles it).
+        key: this.#source,
         questionnaire,
         complete: state.complete,
         lang,

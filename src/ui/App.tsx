@@ -1,5 +1,5 @@
 import { h } from 'preact';
-import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createActor } from 'xstate';
 import { visibleQuestions } from '../engine/answersInEffect';
 import type { AppliedGuidance } from '../engine/guidance';
@@ -121,9 +121,10 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   const headingRef = useFocusOnChange<HTMLHeadingElement>(`${progress.step}:${current}:${waiting && !emergencyResult}`);
   const [resultDate, setResultDate] = useState(() => new Date());
 
+  // A new screen (the intro's once the actor has started); not a new total on the same screen.
   useEffect(() => {
     if (snapshot) onStep?.(progress);
-  }, [progress.step, progress.index, progress.total]);
+  }, [!snapshot, progress.step, progress.index]);
   // The advice is worked out by the late screens' code: it is final once that has loaded.
   const adviceReady = progress.step === 'result' && complete && Boolean(late);
   useEffect(() => {
@@ -133,6 +134,12 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   }, [adviceReady, answers]);
   // Saved as the screen changes, not after the next paint: a reload or a closed tab right after
   // an answer must not lose it.
+  // persist removed (or its key changed) by the page mid-run: what it kept under the old key goes.
+  const savedUnder = useRef(persistKey);
+  if (savedUnder.current !== persistKey) {
+    if (savedUnder.current) clearResume(savedUnder.current);
+    savedUnder.current = persistKey;
+  }
   useLayoutEffect(() => {
     if (!persistKey || !snapshot) return;
     if (!keep || (progress.step === 'intro' && Object.keys(answers).length === 0)) clearResume(persistKey);

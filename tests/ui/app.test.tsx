@@ -45,6 +45,23 @@ describe('intro', () => {
   });
 });
 
+describe('onStep (sc-step)', () => {
+  it('reports each new screen once, not a new total on the same screen', async () => {
+    const { steps } = setup();
+    await waitFor(() => expect(steps).toHaveLength(1));
+    click('Start');
+    tick('None of these');
+    click('Next');
+    await waitFor(() => expect(steps).toHaveLength(3));
+    // A follow-up shown, hidden and shown again by the answer on screen: the total changes, the screen does not.
+    choose('Yes');
+    choose('No');
+    choose('Yes');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(steps.map(({ step, index }) => `${step} ${index}`)).toEqual(['intro 0', 'question 1', 'question 2']);
+  });
+});
+
 describe('a question screen', () => {
   beforeEach(() => {
     setup();

@@ -166,6 +166,33 @@ describe('<symptom-check> with the built-in lupus rules', () => {
     expect(shadow(el).querySelector('[part="languages"]')).toBeNull();
   });
 
+  it("speaks the questionnaire's language throughout when it lacks the one asked for", async () => {
+    const englishOnly = JSON.parse(JSON.stringify({ ...smallQuestionnaire(), languages: ['en'] }, (key, value) => (key === 'hi' ? undefined : value)));
+    const { el, event } = await mount({ lang: 'hi' }, (e) => (e.rules = englishOnly));
+    expect(event.detail.lang).toBe('en');
+    expect(shadow(el).querySelector('[part="container"]')!.getAttribute('lang')).toBe('en');
+    clickButton(el, 'Start'); // the widget's own words in English too, not Hindi around English questions
+    await vi.waitFor(() => expect(headingText(el)).toBe('Do you have any of these now?'));
+  });
+
+  it('keeps the run when the page turns persist on or off mid-run, and forgets what it kept when off', async () => {
+    const { el } = await mount({ persist: 'session' });
+    shadow(el).querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
+    await flush();
+    clickButton(el, 'Start');
+    const none = () => shadow(el).querySelector<HTMLInputElement>('input[value="none"]');
+    await vi.waitFor(() => expect(none()).not.toBeNull());
+    none()!.click();
+    await vi.waitFor(() => expect(sessionStorage.length).toBe(1));
+    el.removeAttribute('persist');
+    await vi.waitFor(() => expect(sessionStorage.length).toBe(0));
+    expect(none()!.checked).toBe(true);
+    el.setAttribute('persist', 'session');
+    await flush();
+    expect(none()!.checked).toBe(true);
+    expect(sessionStorage.length).toBe(0); // nothing kept again without a new yes from the patient
+  });
+
   it('changes language while still loading without getting stuck', async () => {
     const el = document.createElement('symptom-check');
     const settled = nextEvent(el);
@@ -175,9 +202,9 @@ describe('<symptom-check> with the built-in lupus rules', () => {
     await vi.waitFor(() => expect(shadow(el).textContent).toContain('शुरू करें'));
   });
 
-  it('falls back to English for an unknown language', async () => {
+  it('falls back to English for an unknown language, and says so in its events', async () => {
     const { el, event } = await mount({ lang: 'xx' });
-    expect(event.detail.lang).toBe('xx');
+    expect(event.detail.lang).toBe('en');
     expect(shadow(el).querySelector('[part="container"]')!.getAttribute('lang')).toBe('en');
     expect(shadow(el).textContent).toContain('Start');
   });
