@@ -87,7 +87,7 @@ export function crossCheck(q: Questionnaire): Finding[] {
         return;
       }
       const target = questions.get(c.answer);
-      if (!target) return report([...path, 'answer'], `unknown question "${c.answer}"`, didYouMean(c.answer, questions.keys()));
+      if (!target) return report([...path, 'answer'], `unknown question "${c.answer}"`, didYouMean(c.answer, questions.keys()) ?? `questions are: ${listSome([...questions.keys()])}`);
       read.add(c.answer);
       if (scope.before !== undefined && target.index >= scope.before) {
         const self = target.index === scope.before;
@@ -111,6 +111,7 @@ export function crossCheck(q: Questionnaire): Finding[] {
       if (value === 'unsure') return;
       if (typeof value !== 'number') return report(path, `"${question.id}" takes a number, not ${JSON.stringify(value)}`);
       if (value < question.min || value > question.max) report(path, `${value} is outside ${question.min}..${question.max}, the range of "${question.id}"`);
+      else if (wholeNumbers(question) && !Number.isInteger(value)) report(path, `${value} is not a whole number, and "${question.id}" takes only whole numbers`, `use ${Math.floor(value)} or ${Math.ceil(value)}`);
       return;
     }
     if (typeof value !== 'string' || !expect.includes(value)) {
@@ -130,7 +131,9 @@ export function crossCheck(q: Questionnaire): Finding[] {
     } else if (!('answered' in c)) {
       if (c.atLeast === undefined && c.atMost === undefined) report(path, 'a test on an answer needs a comparison', 'add one of "equals", "oneOf", "includes", "atLeast", "atMost", "answered"');
       else if (question.type !== 'number' && question.type !== 'scale') report(path, `"atLeast"/"atMost" need a number or scale question; "${question.id}" is ${question.type}`, 'use "equals" or "oneOf"');
-      else checkRange(c, path);
+      else if (c.atLeast !== undefined && c.atMost !== undefined && c.atLeast <= c.atMost && wholeNumbers(question) && Math.ceil(c.atLeast) > Math.floor(c.atMost)) {
+        report(path, `no whole number is from ${c.atLeast} to ${c.atMost}, and "${question.id}" takes only whole numbers, so this is never true`, 'use whole numbers for "atLeast" and "atMost"');
+      } else checkRange(c, path);
     }
   };
 
@@ -172,13 +175,22 @@ export function crossCheck(q: Questionnaire): Finding[] {
   if (findings.length === 0) {
     const reach = new Reachability(q);
     q.guidance.forEach((g, i) => {
-      if (!reach.possible(g.when, true)) report(['guidance', i, 'when'], `guidance "${g.id}" can never apply: no answers make its "when" true`, 'look for contradictions, thresholds beyond a question\'s range, or a follow-up that is never shown');
+      if (!reach.possible(g.when, true)) report(['guidance', i, 'when'], `guidance "${g.id}" can never apply: no answers make its "when" true`, 'look for contradictions, thresholds beyond a question\'s range, or a follow-up read together with an answer that hides it');
     });
     for (const [id, { question }] of questions) {
       if (question.showIf && !reach.possible(question.showIf, true)) report([...questionPaths.get(id)!, 'showIf'], `"${id}" is never shown: no answers make its showIf true`);
     }
   }
   return findings;
+}
+
+/** The first several items, for a hint that lists what to choose from. */
+function listSome(items: string[], count = 12): string {
+  return items.length > count ? `${items.slice(0, count).join(', ')}, … (${items.length} in all)` : items.join(', ');
+}
+
+function wholeNumbers(question: Question): boolean {
+  return question.type === 'scale' || (question.type === 'number' && question.integer === true);
 }
 
 function possibleValues(question: Question): string[] {

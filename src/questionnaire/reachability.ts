@@ -1,10 +1,24 @@
 /**
  * Can a condition ever be true (or false)? Used to catch guidance that no answers can trigger.
- * Each question's possible answers are sampled (every option, every threshold a condition
- * uses, unanswered); literals on the same question within one conjunction are intersected,
- * other sub-conditions are treated as independent. That finds contradictions such as
- * `joint_pain = yes and joint_pain = no`, a threshold beyond a question's bounds, a score
- * threshold above its maximum, or a follow-up that can never be shown.
+ *
+ * The check must be sound: it may miss a contradiction, but it must never call a condition
+ * that some answers make true impossible. So every step either is exact or gives up towards
+ * "possible":
+ *
+ * - Tests on the same question within one conjunction are decided exactly, over every answer
+ *   the question can take (unanswered and "unsure" included). Numbers are split at every
+ *   threshold any condition uses, so one value per piece stands for all of it (whole numbers
+ *   only for scale and integer questions). A multiple-choice answer is decided from the
+ *   options the tests mention: the ticks a conjunction needs, and nothing else, is the answer
+ *   most likely to pass (options it does not mention are interchangeable), unless it breaks an
+ *   `exclusive` option.
+ * - A conjunction that needs a follow-up answered also needs the follow-up's showIf to hold
+ *   (a hidden follow-up reads as unanswered), so `joint_pain = no and joint_swelling = yes` is
+ *   caught when joint_swelling is asked only after joint_pain = yes.
+ * - A score is taken to reach any value between its lowest and highest sums (whole numbers
+ *   when every weight is whole).
+ * - Everything else (the branches of an `any`, a score and the answers it counts) is treated as
+ *   independent, which can only make more conditions look possible.
  */
 import type { AnswerValue, Condition, Question, Questionnaire } from './schema';
 
@@ -16,27 +30,29 @@ interface Goal {
 }
 
 export class Reachability {
-  private readonly domains = new Map<string, Sample[]>();
+  private readonly questions = new Map<string, Question>();
+  /** The answers worth trying for each question, "unanswered" left out; multiple choice is decided per conjunction. */
+  private readonly answers = new Map<string, Sample[]>();
   private readonly scores = new Map<string, { when: Condition; weight: number }[]>();
-  private readonly scoreRanges = new Map<string, [number, number]>();
+  private readonly scoreRanges = new Map<string, { min: number; max: number; whole: boolean }>();
 
   constructor(questionnaire: Questionnaire) {
     const thresholds = collectThresholds(questionnaire);
     for (const score of questionnaire.scores ?? []) this.scores.set(score.id, score.items.map((i) => ({ when: i.when, weight: i.weight ?? 1 })));
     for (const section of questionnaire.sections) {
       for (const question of section.questions) {
-        // A follow-up that can never be shown can never be answered.
-        const shown = !question.showIf || this.possible(question.showIf, true);
-        this.domains.set(question.id, shown ? samples(question, thresholds.get(question.id) ?? []) : [undefined]);
+        this.questions.set(question.id, question);
+        this.answers.set(question.id, answerSamples(question, thresholds.get(question.id) ?? []));
       }
     }
   }
 
   possible(condition: Condition, want: boolean): boolean {
-    return this.conjunction([{ condition, want }]);
+    return this.conjunction([{ condition, want }], new Set());
   }
 
-  private conjunction(goals: Goal[]): boolean {
+  /** `shown`: follow-ups whose showIf is already among the goals. */
+  private conjunction(goals: Goal[], shown: Set<string>): boolean {
     const literals = new Map<string, Goal[]>();
     const scoreLiterals = new Map<string, Goal[]>();
     const disjunctions: Goal[] = [];
@@ -51,39 +67,53 @@ export class Reachability {
       else if ('score' in c) push(scoreLiterals, c.score, goal);
       else push(literals, c.answer, goal);
     }
+    const showIfs: Goal[] = [];
     for (const [questionId, goalsOnQuestion] of literals) {
-      const domain = this.domains.get(questionId) ?? [undefined];
-      if (!domain.some((value) => goalsOnQuestion.every((g) => leafHolds(g.condition as Leaf, value) === g.want))) return false;
-    }
-    for (const [scoreId, goalsOnScore] of scoreLiterals) {
-      const [min, max] = this.scoreRange(scoreId);
-      const candidates = new Set([min, max]);
-      for (const g of goalsOnScore) {
-        for (const t of [(g.condition as { atLeast?: number }).atLeast, (g.condition as { atMost?: number }).atMost]) {
-          if (t !== undefined) [t - 1, t, t + 1].forEach((v) => v >= min && v <= max && candidates.add(v));
-        }
+      const holds = (value: Sample) => goalsOnQuestion.every((g) => leafHolds(g.condition as Leaf, value) === g.want);
+      // Left unanswered (or hidden), the question puts no demand on anything else.
+      if (holds(undefined)) continue;
+      const question = this.questions.get(questionId);
+      if (!question) return false;
+      const candidates = question.type === 'multi' ? multiSamples(question, goalsOnQuestion) : this.answers.get(questionId)!;
+      if (!candidates.some(holds)) return false;
+      // It must be answered, so it must be asked.
+      if (question.showIf && !shown.has(questionId)) {
+        shown.add(questionId);
+        showIfs.push({ condition: question.showIf, want: true });
       }
-      if (![...candidates].some((value) => goalsOnScore.every((g) => inRange(g.condition as Leaf, value) === g.want))) return false;
+    }
+    if (showIfs.length > 0) return this.conjunction([...goals, ...showIfs], shown);
+    for (const [scoreId, goalsOnScore] of scoreLiterals) {
+      const { min, max, whole } = this.scoreRange(scoreId);
+      const thresholds: number[] = [];
+      for (const g of goalsOnScore) {
+        const { atLeast, atMost } = g.condition as { atLeast?: number; atMost?: number };
+        if (atLeast !== undefined) thresholds.push(atLeast);
+        if (atMost !== undefined) thresholds.push(atMost);
+      }
+      if (!numberSamples(min, max, whole, thresholds).some((value) => goalsOnScore.every((g) => inRange(g.condition as Leaf, value) === g.want))) return false;
     }
     return disjunctions.every((goal) => {
       const c = goal.condition as { all?: Condition[]; any?: Condition[] };
       const children = c.all ?? c.any ?? [];
-      return children.some((condition) => this.conjunction([{ condition, want: goal.want }]));
+      return children.some((condition) => this.conjunction([{ condition, want: goal.want }], new Set()));
     });
   }
 
-  private scoreRange(scoreId: string): [number, number] {
+  private scoreRange(scoreId: string): { min: number; max: number; whole: boolean } {
     let range = this.scoreRanges.get(scoreId);
     if (!range) {
       let min = 0;
       let max = 0;
+      let whole = true;
       for (const { when, weight } of this.scores.get(scoreId) ?? []) {
         const options = [...(this.possible(when, true) ? [weight] : []), ...(this.possible(when, false) ? [0] : [])];
         if (options.length === 0) continue;
+        if (!Number.isInteger(weight)) whole = false;
         min += Math.min(...options);
         max += Math.max(...options);
       }
-      range = [min, max];
+      range = { min, max, whole };
       this.scoreRanges.set(scoreId, range);
     }
     return range;
@@ -101,6 +131,7 @@ function inRange(c: Leaf, n: number): boolean {
   return (atLeast === undefined || n >= atLeast) && (atMost === undefined || n <= atMost);
 }
 
+/** The same tests as the engine's (engine/conditions.ts answerTest). */
 function leafHolds(c: Leaf, value: Sample): boolean {
   if ('equals' in c) return value === c.equals;
   if ('oneOf' in c) return value !== undefined && !Array.isArray(value) && (c.oneOf as (string | number)[]).includes(value);
@@ -109,30 +140,55 @@ function leafHolds(c: Leaf, value: Sample): boolean {
   return typeof value === 'number' && inRange(c, value);
 }
 
-function samples(question: Question, thresholds: number[]): Sample[] {
-  const out: Sample[] = [undefined, 'unsure'];
+/** Every answer a question can take, but for multiple choice (see multiSamples) and numbers (one per piece between thresholds). */
+function answerSamples(question: Question, thresholds: number[]): Sample[] {
   switch (question.type) {
     case 'yesno':
-      return [...out, 'yes', 'no'];
+      return ['unsure', 'yes', 'no'];
     case 'single':
-      return [...out, ...question.options.map((o) => o.id)];
-    case 'multi': {
-      const exclusive = question.options.filter((o) => o.exclusive).map((o) => o.id);
-      const free = question.options.filter((o) => !o.exclusive).map((o) => o.id);
-      const sets: string[][] = [[], ...exclusive.map((id) => [id]), free];
-      for (let i = 0; i < free.length; i++) {
-        sets.push([free[i]!], free.filter((_, j) => j !== i));
-        for (let j = i + 1; j < free.length; j++) sets.push([free[i]!, free[j]!]);
-      }
-      return [undefined, ...sets];
-    }
+      return ['unsure', ...question.options.map((o) => o.id)];
+    case 'multi':
+      return ['unsure'];
     case 'scale':
-    case 'number': {
-      const values = new Set<number>([question.min, question.max]);
-      for (const t of thresholds) for (const v of [t - 1, t - 0.5, t, t + 0.5, t + 1]) if (v >= question.min && v <= question.max) values.add(v);
-      return [...out, ...values];
-    }
+      return ['unsure', ...numberSamples(question.min, question.max, true, thresholds)];
+    case 'number':
+      return ['unsure', ...numberSamples(question.min, question.max, question.integer === true, thresholds)];
   }
+}
+
+/**
+ * For tests on a multiple-choice answer: "unsure", and the list of exactly the options the
+ * tests require ticked. On a list, only "includes" depends on what is ticked, so if any list
+ * passes, that one does (when it respects `exclusive`; a list that does not is no answer).
+ */
+function multiSamples(question: Extract<Question, { type: 'multi' }>, goals: Goal[]): Sample[] {
+  const ticked = new Set<string>();
+  for (const g of goals) if (g.want && 'includes' in g.condition) ticked.add(g.condition.includes);
+  const options = new Map(question.options.map((o) => [o.id, o]));
+  const valid = [...ticked].every((id) => options.has(id)) && (ticked.size <= 1 || [...ticked].every((id) => !options.get(id)!.exclusive));
+  return valid ? ['unsure', [...ticked]] : ['unsure'];
+}
+
+/**
+ * Numbers from min to max (whole numbers only if `whole`) such that every test against these
+ * thresholds that some number in the range passes, one of them passes too: each threshold in
+ * range, both ends, and one number strictly between each two neighbours.
+ */
+function numberSamples(min: number, max: number, whole: boolean, thresholds: number[]): number[] {
+  const low = whole ? Math.ceil(min) : min;
+  const high = whole ? Math.floor(max) : max;
+  if (!(low <= high)) return [];
+  const points = [...new Set([low, high, ...thresholds.filter((t) => t >= low && t <= high)])].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (let i = 0; i < points.length; i++) {
+    const point = points[i]!;
+    if (!whole || Number.isInteger(point)) out.push(point);
+    const next = points[i + 1];
+    if (next === undefined) continue;
+    const between = whole ? Math.floor(point) + 1 : point + (next - point) / 2;
+    if (between > point && between < next) out.push(between);
+  }
+  return out;
 }
 
 function collectThresholds(questionnaire: Questionnaire): Map<string, number[]> {
