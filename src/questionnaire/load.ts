@@ -40,6 +40,20 @@ export function loadQuestionnaire(text: string, file = 'questionnaire.json'): Lo
       problems: errors.slice(0, 20).map((e) => ({ file, ...map.positionOfOffset(e.offset), path: '$', ...syntaxMessage(e, body) })),
     };
   }
+  // JSON.parse keeps the last of two equal keys, and positions would point at the first: say so.
+  const duplicates = duplicateKeys(root);
+  if (duplicates.length > 0) {
+    return {
+      ok: false,
+      problems: duplicates.slice(0, 20).map(({ path, key, offset, first }) => ({
+        file,
+        ...map.positionOfOffset(offset),
+        path: formatPath(path),
+        message: `"${key}" is given twice in the same object (first on line ${map.positionOfOffset(first).line})`,
+        hint: 'remove one of the two: only the last one would count',
+      })),
+    };
+  }
   let value: unknown;
   try {
     value = JSON.parse(body);
@@ -52,6 +66,31 @@ export function loadQuestionnaire(text: string, file = 'questionnaire.json'): Lo
 /** For a questionnaire given as an object (the element's `rules` property): no positions. */
 export function checkQuestionnaire(value: unknown, file = 'rules'): LoadResult {
   return validate(value, file, undefined, undefined);
+}
+
+/** Every property whose name an earlier property of the same object already has, at its name. */
+function duplicateKeys(root: Node): { path: JsonPath; key: string; offset: number; first: number }[] {
+  const found: { path: JsonPath; key: string; offset: number; first: number }[] = [];
+  // No recursion: nesting is at most MAX_DEPTH here, but a stack costs nothing.
+  const stack: { node: Node; path: JsonPath }[] = [{ node: root, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (node.type === 'object') {
+      const seen = new Map<string, number>();
+      for (const property of node.children ?? []) {
+        const [name, child] = property.children ?? [];
+        if (!name || typeof name.value !== 'string') continue;
+        const key = name.value;
+        const first = seen.get(key);
+        if (first !== undefined) found.push({ path: [...path, key], key, offset: name.offset, first });
+        else seen.set(key, name.offset);
+        if (child) stack.push({ node: child, path: [...path, key] });
+      }
+    } else if (node.type === 'array') {
+      (node.children ?? []).forEach((child, i) => stack.push({ node: child, path: [...path, i] }));
+    }
+  }
+  return found.sort((a, b) => a.offset - b.offset);
 }
 
 function validate(value: unknown, file: string, map: SourceMap | undefined, root: Node | undefined): LoadResult {
@@ -93,6 +132,8 @@ const KNOWN_KEYS = [
   'equals', 'oneOf', 'includes', 'atLeast', 'atMost', 'answered',
 ];
 const CONDITION_KEYS = ['all', 'any', 'not', 'answer', 'score'];
+/** The comparisons of a test on an answer; "atLeast" with "atMost" is one (a range). */
+const COMPARISONS = ['equals', 'oneOf', 'includes', 'answered', 'atLeast', 'atMost'];
 
 function describeIssue(issue: z.core.$ZodIssue, root: unknown): Described[] {
   const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
@@ -112,15 +153,79 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): Described[] {
     case 'invalid_value':
       if (path.at(-1) === 'level') return [{ path, message: `unknown level ${JSON.stringify(here)}`, hint: didYouMean(asText(here), LEVELS) ?? `levels are: ${LEVELS.join(', ')}` }];
       return [{ path, message: plain(issue.message) }];
-    case 'invalid_type':
+    case 'invalid_type': {
+      const expected = issue.expected === 'int' ? 'whole number' : issue.expected === 'record' ? 'texts by language' : issue.expected;
       if (here === undefined) {
         const name = path.at(-1);
-        return [{ path, message: `"${String(name)}" is missing`, hint: `add "${String(name)}" (${issue.expected})` }];
+        return [{ path, message: `"${String(name)}" is missing`, hint: `add "${String(name)}": ${example(issue.expected, root)}` }];
       }
-      return [{ path, message: `expected ${issue.expected}, got ${describeType(here)}` }];
+      return [{ path, message: `expected ${expected}, got ${describeType(here)}`, hint: typeHint(issue.expected, here, root) }];
+    }
+    case 'too_small':
+      if (issue.origin === 'array') {
+        const n = Number(issue.minimum);
+        const name = String(path.at(-1) ?? 'the list');
+        const things = name === 'options' ? 'options' : name === 'all' || name === 'any' ? 'conditions' : 'items';
+        return [{ path, message: `"${name}" needs at least ${n} ${n === 1 ? things.replace(/s$/, '') : things}`, hint: tooFewHint(name, n) }];
+      }
+      if (issue.origin === 'string') return [{ path, message: `"${String(path.at(-1))}" is empty`, hint: 'write the text between the quotes' }];
+      return [{ path, message: plain(issue.message) }];
+    case 'invalid_format':
+      if (issue.format === 'url') {
+        return [{ path, message: `${describeType(here)} is not a web address`, hint: 'give the full address, starting with https://, e.g. "https://www.nhs.uk/conditions/lupus/"' }];
+      }
+      return [{ path, message: plain(issue.message) }];
     default:
       return [{ path, message: plain(issue.message) }];
   }
+}
+
+/** What to write for a missing property, in words and an example. */
+function example(expected: string, root: unknown): string {
+  switch (expected) {
+    case 'string':
+      return 'a text in double quotes, e.g. "..."';
+    case 'number':
+      return 'a number, e.g. 0';
+    case 'int':
+      return 'a whole number, e.g. 0';
+    case 'boolean':
+      return 'true or false';
+    case 'array':
+      return 'a list in square brackets, e.g. [...]';
+    case 'record':
+      return `a text in each language, e.g. ${textExample(root)}`;
+    default:
+      return 'a value in curly brackets, e.g. {...}';
+  }
+}
+
+/** {"en": "...", "hi": "..."} for the file's own languages. */
+function textExample(root: unknown): string {
+  const languages = valueAt(root, ['languages']);
+  const codes = Array.isArray(languages) ? languages.filter((l): l is string => typeof l === 'string' && /^[a-z]{2,3}$/.test(l)).slice(0, 3) : [];
+  return `{${(codes.length ? codes : ['en']).map((l) => `"${l}": "..."`).join(', ')}}`;
+}
+
+/** How to turn a value of the wrong type into the right one. */
+function typeHint(expected: string, here: unknown, root: unknown): string {
+  const text = typeof here === 'string' ? here.trim() : undefined;
+  if ((expected === 'number' || expected === 'int') && text !== undefined && text !== '' && Number.isFinite(Number(text))) {
+    return `write the number without quotes: ${Number(text)}`;
+  }
+  if (expected === 'int' && typeof here === 'number') return `use a whole number, such as ${Math.floor(here)} or ${Math.ceil(here)}`;
+  if (expected === 'boolean' && (text === 'true' || text === 'false')) return `write ${text} without quotes`;
+  if (expected === 'string' && (typeof here === 'number' || typeof here === 'boolean')) return `put it in double quotes: "${String(here)}"`;
+  if (expected === 'array' && here !== null && typeof here !== 'object') return `put it in a list: [${JSON.stringify(here)}]`;
+  if (expected === 'record' && typeof here === 'string') return `give a text in each language: ${textExample(root)}`;
+  return `write ${example(expected, root)}`;
+}
+
+function tooFewHint(name: string, n: number): string {
+  if (name === 'options') return `add ${n === 2 ? 'a second option' : 'more options'}, e.g. {"id": "no", "text": {"en": "No"}}; for one option, a yes/no question may fit better`;
+  if (name === 'all' || name === 'any') return `put at least one condition in the list, or remove "${name}"`;
+  if (name === 'sources') return 'add a source, e.g. {"id": "nhs_lupus", "title": "Lupus", "url": "https://www.nhs.uk/conditions/lupus/"}';
+  return `add at least ${n === 1 ? 'one' : n} to the list`;
 }
 
 /** A value as text for "did you mean": never String() on an object, whose own toString may be anything. */
@@ -131,6 +236,11 @@ function asText(value: unknown): string {
 /** Union failures are reported for the branch the author evidently meant, not as "Invalid input". */
 function describeUnion(issue: z.core.$ZodIssueInvalidUnion, path: JsonPath, here: unknown, root: unknown): Described[] {
   const isObject = typeof here === 'object' && here !== null && !Array.isArray(here);
+  if (here === undefined) {
+    const name = String(path.at(-1));
+    if (name === 'type') return [{ path, message: '"type" is missing', hint: `add "type": one of ${QUESTION_TYPES.map((t) => `"${t}"`).join(', ')}` }];
+    return [{ path, message: `"${name}" is missing`, hint: `add "${name}": a condition, e.g. {"answer": "joint_pain", "equals": "yes"}` }];
+  }
   if (path.at(-1) === 'type' && path.includes('questions')) {
     return [{ path, message: `unknown question type ${JSON.stringify(here)}`, hint: didYouMean(asText(here), QUESTION_TYPES) ?? `types are: ${QUESTION_TYPES.join(', ')}` }];
   }
@@ -147,6 +257,15 @@ function describeUnion(issue: z.core.$ZodIssueInvalidUnion, path: JsonPath, here
   if (!best) return [{ path, message: plain(issue.message) }];
   if ('answer' in here && keys.length === 1) {
     return [{ path, message: 'a test on an answer needs a comparison', hint: 'add one of "equals", "oneOf", "includes", "atLeast", "atMost", "answered"' }];
+  }
+  // In the order written; "atLeast" with "atMost" counts once.
+  const comparisons = keys.filter((k) => COMPARISONS.includes(k) && !(k === 'atMost' && keys.includes('atLeast')));
+  if ('answer' in here && comparisons.length > 1) {
+    return [{
+      path,
+      message: `a test on an answer takes exactly one comparison; this one has ${comparisons.map((k) => `"${k}"`).join(' and ')}`,
+      hint: 'keep one of them, or write each as its own test inside {"all": [...]}',
+    }];
   }
   return best.flatMap((inner) => describeIssue({ ...inner, path: [...path, ...inner.path] } as z.core.$ZodIssue, root));
 }

@@ -17,7 +17,12 @@ export class SourceMap {
     text: string,
     private readonly root: Node | undefined,
   ) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    // A line ends at \r\n, \n or a lone \r (old Mac files), as editors count lines.
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      if (c === 10 || c === 13) this.lineStarts.push(i + 1);
+    }
   }
 
   positionOfOffset(offset: number): Position {
