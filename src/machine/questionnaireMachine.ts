@@ -154,6 +154,8 @@ const defineMachine = () =>
               { target: 'review', actions: 'leaveEditing' },
             ],
             'user.back': [
+              // Even going back: an emergency answer just given is not left behind unseen.
+              { guard: 'callsForEmergency', target: 'result', actions: 'markStoppedEarly' },
               { guard: 'isEditing', target: 'review', actions: 'leaveEditing' },
               { guard: 'isFirstQuestion', target: 'intro' },
               { actions: 'goToPreviousQuestion' },

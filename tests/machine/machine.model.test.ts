@@ -128,7 +128,8 @@ function checkTransition(before: Snap, event: MachineEvent, after: Snap) {
         expect(after.context.current).toBe(before.context.current); // mid-run: back where the patient left for the review
       }
       else expect(after.context.answers).toEqual(before.context.answers); // back keeps answers
-      if (before.matches('question') && before.context.editing) expect(after.value).toBe('review');
+      if (before.matches('question') && (before.context.answers.red_flags as string[] | undefined)?.includes('chest_pain')) expect(after.value).toBe('result'); // an emergency answer wins, even going back
+      else if (before.matches('question') && before.context.editing) expect(after.value).toBe('review');
       break;
     case 'user.next':
       if (before.matches('question') && !Object.hasOwn(before.context.answers, before.context.current!) && !(before.context.answers.red_flags as string[] | undefined)?.includes('chest_pain')) {
@@ -218,13 +219,12 @@ describe('journeys a patient takes', () => {
     actor.send({ type: 'user.next' });
     expect(actor.getSnapshot().value).toBe('review');
   });
-  it('gives the advice of a complete run, not "stopped early", for an emergency answer made while editing it', () => {
+  it('gives the emergency advice of a complete run, not stopped early, for an emergency answer made while editing it', () => {
     const actor = start();
     for (const e of [{ type: 'user.next' }, { type: 'user.answer', value: ['none'] }, { type: 'user.next' }, { type: 'user.answer', value: 'no' }, { type: 'user.next' }, { type: 'user.answer', value: 'no' }, { type: 'user.next' }] as MachineEvent[]) actor.send(e);
     actor.send({ type: 'user.edit', questionId: 'red_flags' });
     actor.send({ type: 'user.answer', value: ['chest_pain'] });
-    actor.send({ type: 'user.back' });
-    actor.send({ type: 'user.next' });
+    actor.send({ type: 'user.back' }); // even going back, an emergency answer leads straight to the advice
     expect(actor.getSnapshot().value).toBe('result');
     expect(actor.getSnapshot().context.stoppedEarly).toBe(false);
     actor.send({ type: 'user.back' });
