@@ -22,8 +22,11 @@ export function loadQuestionnaire(text: string, file = 'questionnaire.json'): Lo
     problems: [{ file, ...(offset !== undefined && map ? map.positionOfOffset(offset) : {}), path: '$', message, ...(hint ? { hint } : {}) }],
   });
   if (typeof text !== 'string') return problem('expected the text of a JSON file');
-  if (text.length > MAX_FILE_BYTES) {
-    return problem(`the file is too large (${(text.length / 1e6).toFixed(1)} MB); a questionnaire may be at most ${MAX_FILE_BYTES / 1e6} MB`, 'is this the right file?');
+  // Counted in UTF-8 bytes, as on disk and as a server's content-length (Devanagari takes 3 a
+  // letter): the same file is too large for the widget and for the command line alike.
+  const bytes = text.length > MAX_FILE_BYTES / 3 ? utf8Bytes(text) : text.length;
+  if (bytes > MAX_FILE_BYTES) {
+    return problem(`the file is too large (${(bytes / 1e6).toFixed(1)} MB); a questionnaire may be at most ${MAX_FILE_BYTES / 1e6} MB`, 'is this the right file?');
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return problem('the file is empty', 'a questionnaire is a JSON object: start from rules/lupus.json');
@@ -333,4 +336,15 @@ function dedupe(problems: Problem[]): Problem[] {
     seen.add(key);
     return true;
   });
+}
+
+/** The length of `text` in UTF-8, without making a copy of it. */
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A surrogate pair (4 bytes) is two code units of 2 bytes each here.
+    bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code < 0xe000) ? 2 : 3;
+  }
+  return bytes;
 }

@@ -117,6 +117,8 @@ describe('hostile input gives problems, never an exception', () => {
     ['an object with a toString that is not a function as a question type', '{"sections": [{"questions": [{"type": {"toString": false}}]}]}', /unknown question type \{"toString":false\}/],
     ['an object with a toString that is not a function as a level', '{"guidance": [{"level": {"toString": 1}}]}', /unknown level \{"toString":1\}/],
     ['a 10 MB file', `{"id": "${'x'.repeat(10_000_000)}"}`, /too large \(10\.0 MB\)/],
+    // Counted in bytes, as the widget counts a server's content-length: 0.9 million letters of Devanagari are 2.7 MB.
+    ['a 2.7 MB file of Hindi text', `{"id": "${'क'.repeat(900_000)}"}`, /too large \(2\.7 MB\)/],
     ['wrong types everywhere', '{"id": 1, "version": [], "title": "t", "languages": {}, "sections": 5, "guidance": null, "sources": "s", "emergencyNumber": 112}', /expected/],
   ];
   it.each(cases)('%s', (_name, text, message) => {
