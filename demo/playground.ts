@@ -1,22 +1,27 @@
 /**
  * The rule playground: edit a questionnaire on the left, see the widget on the right, updated
- * as you type, with every problem listed by line and column (click one to go there), and run
- * the vignettes. Everything happens in this page; nothing is sent anywhere.
+ * as you type, with every problem (and every lint warning) listed by line and column (click one
+ * to go there), and run the vignettes. Everything happens in this page; nothing is sent anywhere.
  */
 import { json } from '@codemirror/lang-json';
-import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
+import { forceLinting, linter, lintGutter, type Diagnostic } from '@codemirror/lint';
 import { basicSetup, EditorView } from 'codemirror';
 import '../src/index';
-import { runCases } from '../src/cases/run';
-import { CasesFile } from '../src/cases/schema';
+import { casesSummary, formatCaseProblem, runCasesText } from '../src/cases/load';
+import { lintLoaded } from '../src/lint/lint';
+import { formatLintProblem, type LintProblem } from '../src/lint/problem';
 import { loadQuestionnaire } from '../src/questionnaire/load';
 import { formatProblem, type Problem } from '../src/questionnaire/problem';
 import type { Questionnaire } from '../src/questionnaire/schema';
 import lupusCases from '../rules/lupus.cases.json?raw';
 import lupusText from '../rules/lupus.json?raw';
-import { offsetOf, shareHash, textFromHash } from './shareLink';
+import lupusLintConfig from '../rules/lupus.lint.json?raw';
+import { offsetOf, readShareHash, shareHash } from './shareLink';
 
 const FILE = 'questionnaire.json';
+const CASES_FILE = 'cases.json';
+/** lupus.json's lint decisions (questions kept for the summary only) apply to a file with its id. */
+const LUPUS_ID = (JSON.parse(lupusText) as { id: string }).id;
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 const preview = $<HTMLElement & { rules: unknown }>('#preview');
 const problemsList = $<HTMLUListElement>('#problems');
@@ -24,20 +29,25 @@ const problemsSummary = $('#problems-summary');
 const status = $('#tool-status');
 let lastValid: Questionnaire | undefined;
 let problems: Problem[] = [];
+/** `symptom-check lint`'s warnings for a file without problems. */
+let warnings: LintProblem[] = [];
 
-/** Problems as editor diagnostics (squiggles and gutter marks), from the same loader as the CLI. */
-const diagnostics = linter((view) =>
-  problems.map((p): Diagnostic => {
-    const text = view.state.doc.toString();
+/** Problems and lint warnings as editor diagnostics (squiggles and gutter marks), from the same loader and lint as the CLI. */
+const diagnostics = linter((view) => {
+  const text = view.state.doc.toString();
+  const diagnostic = (p: Problem, severity: 'error' | 'warning'): Diagnostic => {
     const from = p.line ? offsetOf(text, p.line, p.column ?? 1) : 0;
-    return { from, to: Math.min(from + 1, text.length), severity: 'error', message: `${p.path}  ${p.message}${p.hint ? `  (${p.hint})` : ''}` };
-  }),
-);
+    return { from, to: Math.min(from + 1, text.length), severity, message: `${p.path}  ${p.message}${p.hint ? `  (${p.hint})` : ''}` };
+  };
+  return [...problems.map((p) => diagnostic(p, 'error')), ...warnings.map((w) => diagnostic(w, 'warning'))];
+});
+
+const shared = readShareHash(location.hash);
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 const editor = new EditorView({
   parent: $('#editor'),
-  doc: textFromHash(location.hash) ?? lupusText,
+  doc: shared.kind === 'file' ? shared.text : lupusText,
   extensions: [
     basicSetup,
     json(),
@@ -54,11 +64,32 @@ const editor = new EditorView({
 // Reachable from the console (and the browser tests) to script edits.
 Object.assign(window, { playgroundEditor: editor });
 
+/** Says that the link in the address bar is damaged, or (undefined) that there is nothing to say. */
+function showLinkProblem(kind: 'damaged' | undefined) {
+  const note = $('#link-problem');
+  note.hidden = kind === undefined;
+  note.textContent =
+    kind === 'damaged'
+      ? 'This share link is damaged or incomplete, so the file in it cannot be opened. Ask whoever sent it for the link again, and copy the whole address. The editor shows lupus.json, not the shared file.'
+      : '';
+}
+
+// A link pasted into the address bar of an open playground changes only the hash.
+window.addEventListener('hashchange', () => {
+  const file = readShareHash(location.hash);
+  if (file.kind === 'none') return;
+  showLinkProblem(file.kind === 'damaged' ? 'damaged' : undefined);
+  editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: file.kind === 'file' ? file.text : lupusText } });
+  check();
+});
+
 function check() {
   const text = editor.state.doc.toString();
   const result = loadQuestionnaire(text, FILE);
   problems = result.ok ? [] : result.problems;
+  warnings = result.ok ? lintWarnings(result.questionnaire, text) : [];
   showProblems();
+  forceLinting(editor);
   if (result.ok) {
     lastValid = result.questionnaire;
     preview.rules = structuredClone(result.questionnaire);
@@ -68,19 +99,27 @@ function check() {
   }
 }
 
+/** Lint's warnings, as `symptom-check lint` gives them (only those in this file: a lint config is not edited here). */
+function lintWarnings(questionnaire: Questionnaire, text: string): LintProblem[] {
+  const config = questionnaire.id === LUPUS_ID ? { config: { text: lupusLintConfig, file: 'lupus.lint.json' } } : {};
+  return lintLoaded(questionnaire, { text, file: FILE, configFile: 'a lint config beside the file (see symptom-check lint)', ...config }).filter((p) => p.file === FILE);
+}
+
 function showProblems() {
-  problemsList.replaceChildren(
-    ...problems.map((p) => {
-      const item = document.createElement('li');
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.textContent = formatProblem(p);
-      button.addEventListener('click', () => goTo(p));
-      item.append(button);
-      return item;
-    }),
-  );
-  problemsSummary.textContent = problems.length === 0 ? 'No problems.' : `${problems.length} problem${problems.length === 1 ? '' : 's'}.`;
+  const button = (p: Problem, text: string, className: string) => {
+    const item = document.createElement('li');
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = className;
+    b.textContent = text;
+    b.addEventListener('click', () => goTo(p));
+    item.append(b);
+    return item;
+  };
+  problemsList.replaceChildren(...problems.map((p) => button(p, formatProblem(p), 'error')), ...warnings.map((w) => button(w, formatLintProblem(w), 'warning')));
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  problemsSummary.textContent =
+    (problems.length === 0 ? 'No problems.' : `${n(problems.length, 'problem')}.`) + (warnings.length ? ` ${n(warnings.length, 'lint warning')}.` : '');
 }
 
 function goTo(problem: Problem) {
@@ -92,6 +131,7 @@ function goTo(problem: Problem) {
 $('#reset').addEventListener('click', () => {
   editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: lupusText } });
   history.replaceState(null, '', location.pathname);
+  showLinkProblem(undefined);
   check();
 });
 
@@ -104,6 +144,7 @@ $('#download').addEventListener('click', () => {
 
 $('#share').addEventListener('click', async () => {
   history.replaceState(null, '', shareHash(editor.state.doc.toString()));
+  showLinkProblem(undefined);
   try {
     await navigator.clipboard.writeText(location.href);
     status.textContent = 'Link copied. It holds the whole file; nothing is uploaded.';
@@ -126,28 +167,44 @@ function runVignettes() {
     summary.textContent = 'Fix the problems in the questionnaire first.';
     return;
   }
-  let parsed;
-  try {
-    parsed = CasesFile.safeParse(JSON.parse(casesBox.value));
-  } catch (error) {
-    summary.textContent = `The cases are not valid JSON: ${(error as Error).message}`;
+  const run = runCasesText(lastValid, casesBox.value, CASES_FILE);
+  if (!run.ok) {
+    summary.textContent = `The cases file has ${run.problems.length === 1 ? 'a problem' : 'problems'}: fix ${run.problems.length === 1 ? 'it' : 'them'} and run the cases again.`;
+    list.replaceChildren(...run.problems.map((p) => caseProblemItem(p, formatProblem(p), 'fail')));
     return;
   }
-  if (!parsed.success) {
-    summary.textContent = `The cases file is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`;
-    return;
-  }
-  const results = runCases(lastValid, parsed.data.cases);
-  const failed = results.filter((r) => !r.passed).length;
-  summary.textContent = `${results.length - failed} passed, ${failed} failed`;
+  summary.textContent = casesSummary(run.reports);
   list.replaceChildren(
-    ...results.map((r) => {
+    ...run.reports.map((r) => {
       const item = document.createElement('li');
-      item.className = r.passed ? 'pass' : 'fail';
-      item.textContent = `${r.passed ? 'PASS' : 'FAIL'} ${r.name}${r.failures.length ? `: ${r.failures.join('; ')}` : ''}`;
+      const verdict = !r.passed ? 'FAIL' : r.problems.length ? 'WARN' : 'PASS';
+      item.className = verdict === 'FAIL' ? 'fail' : verdict === 'WARN' ? 'warn' : 'pass';
+      item.append(`${verdict} ${r.name}${r.failures.length ? `: ${r.failures.join('; ')}` : ''}`);
+      if (r.problems.length) {
+        const inner = document.createElement('ul');
+        inner.append(...r.problems.map((p) => caseProblemItem(p, formatCaseProblem(p), p.severity === 'error' ? 'fail' : 'warn')));
+        item.append(inner);
+      }
       return item;
     }),
   );
 }
 
+/** A problem in the cases box: a click selects the place in the box. */
+function caseProblemItem(p: Problem, text: string, className: string): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = className;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = text;
+  button.addEventListener('click', () => {
+    const at = p.line ? offsetOf(casesBox.value, p.line, p.column ?? 1) : 0;
+    casesBox.focus();
+    casesBox.setSelectionRange(at, at);
+  });
+  item.append(button);
+  return item;
+}
+
+showLinkProblem(shared.kind === 'damaged' ? 'damaged' : undefined);
 check();

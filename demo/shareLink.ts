@@ -1,16 +1,51 @@
-/** The playground's share link: the whole questionnaire, compressed into the URL's hash (never sent to a server). */
+/**
+ * The playground's share link: the whole questionnaire, compressed into the URL's hash (never
+ * sent to a server). A link cut short by a chat app or a copy that missed the end must not open
+ * as something else: `#rules=<length>.<checksum>.<compressed>` lets the reader tell that what it
+ * decompressed is the whole file, byte for byte ("." is not in lz-string's URI alphabet).
+ * Links made before the header existed (`#rules=<compressed>`) still open, checked less.
+ */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 
 const PREFIX = '#rules=';
 
 export function shareHash(text: string): string {
-  return PREFIX + compressToEncodedURIComponent(text);
+  return `${PREFIX}${text.length}.${checksum(text)}.${compressToEncodedURIComponent(text)}`;
 }
 
-/** The questionnaire text in a hash made by shareHash, or undefined if there is none or it is damaged. */
-export function textFromHash(hash: string): string | undefined {
-  if (!hash.startsWith(PREFIX)) return undefined;
-  return decompressFromEncodedURIComponent(hash.slice(PREFIX.length)) || undefined;
+export type SharedFile =
+  /** The hash holds no shared file. */
+  | { kind: 'none' }
+  | { kind: 'file'; text: string }
+  /** The hash is a share link, but what it holds is cut short or changed: there is no file to show. */
+  | { kind: 'damaged' };
+
+export function readShareHash(hash: string): SharedFile {
+  if (hash === '' || hash === '#') return { kind: 'none' };
+  // "#rul": the link was cut before its file even began.
+  if (PREFIX.startsWith(hash)) return { kind: 'damaged' };
+  if (!hash.startsWith(PREFIX)) return { kind: 'none' };
+  const body = hash.slice(PREFIX.length);
+  const header = /^(\d+)\.([0-9a-z]+)\.(.+)$/s.exec(body);
+  // Cut inside the header ("#rules=8123", "#rules=8123.1x."): nothing of the file is left. Links
+  // without a header never hold a ".".
+  if (!header && (body.includes('.') || /^\d*$/.test(body))) return { kind: 'damaged' };
+  let text: string | null;
+  try {
+    text = decompressFromEncodedURIComponent(header ? header[3]! : body);
+  } catch {
+    text = null;
+  }
+  if (!text) return { kind: 'damaged' };
+  if (header && (text.length !== Number(header[1]) || checksum(text) !== header[2])) return { kind: 'damaged' };
+  return { kind: 'file', text };
+}
+
+/** FNV-1a over the UTF-16 code units, in base 36: enough to catch a cut or a changed character. */
+function checksum(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
 }
 
 /** The offset in `text` of a 1-based line and column, clamped to the text. */

@@ -7,11 +7,11 @@ import { dirname, resolve } from 'node:path';
 import { AnswersError } from '../engine/answers';
 import { evaluate } from '../engine/evaluate';
 import { loadQuestionnaire } from '../questionnaire/load';
-import { formatPath, formatProblem } from '../questionnaire/problem';
+import { formatProblem } from '../questionnaire/problem';
 import { questionnaireJsonSchema, type Questionnaire } from '../questionnaire/schema';
 import { coverage, formatCoverage } from '../cases/coverage';
-import { runCases } from '../cases/run';
-import { CasesFile } from '../cases/schema';
+import { readJsonFile } from '../cases/jsonFile';
+import { formatCasesRun, runCasesText } from '../cases/load';
 import { toFhirQuestionnaire } from '../fhir/questionnaire';
 import { defaultConfigPath } from '../lint/config';
 import { lint } from '../lint/lint';
@@ -117,13 +117,12 @@ function requireQuestionnaire(file: string, io: CliIO): Questionnaire {
   throw new InputError(`${file} is not a valid questionnaire (run: symptom-check validate ${file})`);
 }
 
-function readJson(file: string, io: CliIO): unknown {
-  try {
-    return JSON.parse(read(file, io));
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(`${file} is not valid JSON: ${(error as Error).message}`);
-  }
+/** A JSON file's value; a syntax error is printed at its line and column, as the loader prints one. */
+function readJson(file: string, io: CliIO, shape: string): unknown {
+  const result = readJsonFile(read(file, io), file, shape);
+  if (result.ok) return result.value;
+  result.problems.forEach((p) => io.err(formatProblem(p)));
+  throw new InputError(`${file} is not valid JSON`);
 }
 
 function evaluateCommand(args: string[], io: CliIO): number {
@@ -132,7 +131,7 @@ function evaluateCommand(args: string[], io: CliIO): number {
   const [rulesFile, answersFile] = positional;
   if (!rulesFile || !answersFile || positional.length > 2) throw new UsageError('evaluate needs RULES and ANSWERS files');
   const questionnaire = requireQuestionnaire(rulesFile, io);
-  const answers = readJson(answersFile, io);
+  const answers = readJson(answersFile, io, 'an answers file is an object keyed by question id, e.g. {"joint_pain": "yes"}');
   try {
     const result = evaluate(questionnaire, answers as Record<string, never>, { lang });
     const guidance = result.guidance.map(({ id, level, title, text, because }) => ({ id, level, title, text, because }));
@@ -153,24 +152,20 @@ function testCommand(args: string[], io: CliIO): number {
   if (!rulesFile || positional.length > 2) throw new UsageError('test needs RULES and optionally CASES');
   const casesFile = givenCases ?? rulesFile.replace(/\.json$/, '') + '.cases.json';
   const questionnaire = requireQuestionnaire(rulesFile, io);
-  const parsed = CasesFile.safeParse(readJson(casesFile, io));
-  if (!parsed.success) {
-    parsed.error.issues.forEach((issue) => io.err(`${casesFile}  ${formatPath(issue.path)}  ${issue.message}`));
+  const run = runCasesText(questionnaire, read(casesFile, io), casesFile);
+  if (!run.ok) {
+    run.problems.forEach((p) => io.err(formatProblem(p)));
     throw new InputError(`${casesFile} is not a valid cases file`);
   }
-  if (parsed.data.rules && givenCases && resolve(dirname(casesFile), parsed.data.rules) !== resolve(rulesFile)) {
-    io.err(`note: ${casesFile} says it tests ${parsed.data.rules}; running it against ${rulesFile}`);
+  const { rules, cases } = run.file;
+  if (rules && givenCases && resolve(dirname(casesFile), rules) !== resolve(rulesFile)) {
+    io.err(`note: ${casesFile} says it tests ${rules}; running it against ${rulesFile}`);
   }
-  const results = runCases(questionnaire, parsed.data.cases);
-  for (const r of results) {
-    if (r.passed) continue;
-    io.out(`FAIL ${r.name}`);
-    r.failures.forEach((f) => io.out(`  ${f}`));
-  }
-  if (flags.has('--coverage')) formatCoverage(coverage(questionnaire, parsed.data.cases)).forEach((line) => io.out(line));
-  const failed = results.filter((r) => !r.passed).length;
-  io.out(`${results.length - failed} passed, ${failed} failed`);
-  return failed > 0 ? 1 : 0;
+  const { lines, summary } = formatCasesRun(run.reports);
+  lines.forEach((line) => io.out(line));
+  if (flags.has('--coverage')) formatCoverage(coverage(questionnaire, cases)).forEach((line) => io.out(line));
+  io.out(summary);
+  return run.reports.some((r) => !r.passed) ? 1 : 0;
 }
 
 function lintCommand(args: string[], io: CliIO): number {

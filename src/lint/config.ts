@@ -10,10 +10,9 @@
  * `summaryOnly`: questions that no rule reads, kept only for the summary the patient takes to
  * the doctor, each with the reason.
  */
-import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
-import { SourceMap } from '../questionnaire/positions';
-import { formatPath, type JsonPath } from '../questionnaire/problem';
+import { readJsonFile } from '../cases/jsonFile';
+import { didYouMean, formatPath, type JsonPath, type Problem } from '../questionnaire/problem';
 import { Id } from '../questionnaire/schema';
 import type { LintProblem } from './problem';
 
@@ -37,37 +36,35 @@ export interface LoadedConfig {
 export type ConfigResult = { ok: true; loaded: LoadedConfig } | { ok: false; problems: LintProblem[] };
 
 export function parseLintConfig(text: string, file: string): ConfigResult {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const errors: ParseError[] = [];
-  const root = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false });
-  const map = new SourceMap(body, root);
-  const problem = (path: JsonPath, message: string, position: { line?: number; column?: number }): LintProblem => ({
-    file,
-    ...position,
-    path: formatPath(path),
-    message,
-    severity: 'error',
-    rule: 'config',
-  });
-  if (errors.length > 0 || !root) {
-    const first = errors[0];
-    return { ok: false, problems: [problem([], `JSON syntax error: ${first ? printParseErrorCode(first.error) : 'empty file'}`, first ? map.positionOfOffset(first.offset) : {})] };
-  }
-  const parsed = LintConfig.safeParse(JSON.parse(body));
+  const problem = (p: Problem): LintProblem => ({ ...p, severity: 'error', rule: 'config' });
+  // Syntax errors as the loader reports them: line, column and the likely fix.
+  const read = readJsonFile(text, file, 'a lint config is {"summaryOnly": {"question_id": "why it is kept"}}');
+  if (!read.ok) return { ok: false, problems: read.problems.map(problem) };
+  const { value, map } = read;
+  const parsed = LintConfig.safeParse(value);
   const at = (path: JsonPath, key = false) => map.positionOfPath(path, { key }) ?? {};
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((issue) => {
+      problems: parsed.error.issues.flatMap((issue) => {
         const path = issue.path as JsonPath;
-        const unknown = issue.code === 'unrecognized_keys';
-        const keyPath = unknown ? [...path, issue.keys[0]!] : path;
-        return problem(keyPath, unknown ? `unknown property "${issue.keys[0]}" (a lint config has "rules" and "summaryOnly")` : issue.message, at(keyPath, unknown));
+        if (issue.code !== 'unrecognized_keys') return [problem({ file, ...at(path), path: formatPath(path), message: issue.message })];
+        return issue.keys.map((key) =>
+          problem({
+            file,
+            ...at([...path, key], true),
+            path: formatPath([...path, key]),
+            message: `unknown property "${key}" (a lint config has "rules" and "summaryOnly")`,
+            hint: didYouMean(key, CONFIG_KEYS) ?? 'remove it',
+          }),
+        );
       }),
     };
   }
   return { ok: true, loaded: { file, config: parsed.data, at } };
 }
+
+const CONFIG_KEYS = ['$schema', 'rules', 'summaryOnly'];
 
 /** `rules/lupus.json` → `rules/lupus.lint.json` */
 export function defaultConfigPath(rulesFile: string): string {

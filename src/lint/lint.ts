@@ -27,14 +27,21 @@ export interface LintResult {
 }
 
 export function lint(input: LintInput): LintResult {
-  const { text, file } = input;
-  const loaded = loadQuestionnaire(text, file);
+  const loaded = loadQuestionnaire(input.text, input.file);
   if (!loaded.ok) return { problems: loaded.problems.map((p) => ({ ...p, severity: 'error', rule: 'invalid' })) };
+  return { problems: lintLoaded(loaded.questionnaire, input), questionnaire: loaded.questionnaire };
+}
 
+/**
+ * The checks alone, on a questionnaire the caller has already loaded from `input.text` (the
+ * playground loads it once for the preview and the lint warnings).
+ */
+export function lintLoaded(questionnaire: Questionnaire, input: LintInput): LintProblem[] {
+  const { text, file } = input;
   let config: LoadedConfig | undefined;
   if (input.config) {
     const result = parseLintConfig(input.config.text, input.config.file);
-    if (!result.ok) return { problems: result.problems, questionnaire: loaded.questionnaire };
+    if (!result.ok) return result.problems;
     config = result.loaded;
   }
   const configFile = input.config?.file ?? input.configFile ?? 'the lint config';
@@ -43,7 +50,7 @@ export function lint(input: LintInput): LintResult {
   const empty: LintConfig = {};
   const problems: LintProblem[] = [];
   for (const check of CHECKS) {
-    for (const f of check.run(loaded.questionnaire, { config: config?.config ?? empty, configFile })) {
+    for (const f of check.run(questionnaire, { config: config?.config ?? empty, configFile })) {
       const position = f.inConfig ? config?.at(f.path, f.key) : map.positionOfPath(f.path, { key: f.key });
       problems.push({
         file: f.inConfig && config ? config.file : file,
@@ -56,5 +63,5 @@ export function lint(input: LintInput): LintResult {
       });
     }
   }
-  return { problems: problems.sort(byPosition), questionnaire: loaded.questionnaire };
+  return problems.sort(byPosition);
 }

@@ -112,4 +112,47 @@ describe('the rule playground', () => {
     await opened.locator('#reset').click();
     await expect.poll(() => heading(opened, '#preview').textContent()).toBe('Lupus symptom check');
   });
+
+  it('says a share link that was cut short is damaged, and does not pass lupus.json off as the shared file', async () => {
+    const p = await playground();
+    await edit(p, '"en": "Lupus symptom check"', '"en": "Shared check"');
+    await p.locator('#share').click();
+    await expect.poll(() => p.url()).toMatch(/#rules=\d+\.[0-9a-z]+\./);
+    const url = p.url();
+    expect(await p.locator('#link-problem').isHidden()).toBe(true);
+    for (const cut of [url.slice(0, url.indexOf('#rules=') + 20), url.slice(0, url.length - 40)]) {
+      const opened = await open(browser, cut);
+      const note = opened.locator('#link-problem');
+      await note.waitFor();
+      expect(await note.getAttribute('role')).toBe('alert');
+      expect(await note.textContent()).toMatch(/damaged or incomplete.*Ask whoever sent it for the link again.*The editor shows lupus\.json, not the shared file/);
+      await opened.close();
+    }
+  });
+
+  it('shows lint warnings (diagnosing words) as warnings, in the list and in the editor', async () => {
+    const p = await playground();
+    await edit(p, 'Book an appointment with your doctor and take this summary with you.', 'You probably have lupus. Take this summary with you.');
+    const warning = p.locator('#problems button.warning').first();
+    await expect.poll(() => warning.textContent(), { timeout: 30_000 }).toMatch(/^questionnaire\.json:\d+:\d+  warning  \$\.guidance\[\d+\]\.text\.en  .*diagnoses: "You probably have lupus"/);
+    expect(await p.locator('#problems-summary').textContent()).toBe('No problems. 1 lint warning.');
+    await warning.click(); // scrolls the editor to it: the editor draws only the lines in view
+    await expect.poll(() => p.locator('.cm-lintRange-warning').count()).toBeGreaterThan(0);
+    expect(await p.locator('.cm-lintRange-error').count()).toBe(0);
+  });
+
+  it('places mistakes in the cases by line and column, as the command line does', async () => {
+    const p = await playground();
+    await p.locator('#cases').fill('{\n  "cases": [\n    { "name": "a", "answers": {}, "expect": { "guidance": [], } }\n  ]\n}');
+    await p.locator('#run-cases').click();
+    await expect.poll(() => p.locator('#case-results li').first().textContent()).toMatch(/^cases\.json:3:63  \$  JSON syntax error: PropertyNameExpected at "}"  \(property names are in double quotes; is there a comma too many\?\)$/);
+    await p.locator('#cases').fill(
+      JSON.stringify({ cases: [{ name: 'swelling, no pain', answers: { red_flags: ['none'], joint_pain: 'no', joint_swelling: 'yes' }, expect: { guidance: ['no_specific_concern'] } }] }, null, 2),
+    );
+    await p.locator('#run-cases').click();
+    await expect.poll(() => p.locator('#cases-summary').textContent()).toBe('0 passed, 1 failed, 1 warning');
+    const text = await p.locator('#case-results').textContent();
+    expect(text).toMatch(/cases\.json:\d+:\d+  warning  \$\.cases\[0\]\.answers\.joint_swelling  this answer is ignored/);
+    expect(text).toMatch(/cases\.json:\d+:\d+  error  \$\.cases\[0\]\.expect\.guidance\[0\]  the rules have no guidance "no_specific_concern".*did you mean "no_specific_concerns"\?/);
+  });
 });

@@ -84,6 +84,72 @@ describe('symptom-check test', () => {
   });
 });
 
+/** Line and column (1-based) where `needle` starts in `text`, found independently of the tool. */
+function positionOf(text: string, needle: string, from = 0) {
+  const offset = text.indexOf(needle, from);
+  if (offset < 0) throw new Error(`${needle} not in text`);
+  const before = text.slice(0, offset).split('\n');
+  return `${before.length}:${before.at(-1)!.length + 1}`;
+}
+
+describe('symptom-check test: mistakes in the cases file, at file:line:column with the fix', () => {
+  const one = (kase: string) => `{\n  "cases": [\n    ${kase}\n  ]\n}\n`;
+  it('a syntax error: line and column, not an offset, and the likely fix', async () => {
+    const text = one('{ "name": "chest", "answers": { "red_flags": ["chest_pain"] }, "expect": { "guidance": ["emergency_chest"], } }');
+    const path = file('comma.cases.json', text);
+    const r = await cli('test', file('q.json', smallQuestionnaire()), path);
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')[0]).toBe(`${path}:${positionOf(text, '} }')}  $  JSON syntax error: PropertyNameExpected at "}"  (property names are in double quotes; is there a comma too many?)`);
+    expect(r.err).not.toMatch(/position \d/);
+  });
+  it('an unknown property: where it is, and the one it was meant to be', async () => {
+    const text = one('{ "name": "chest", "answers": { "red_flags": ["chest_pain"] }, "expect": { "guidance": ["emergency_chest"], "toplevel": "emergency" } }');
+    const path = file('key.cases.json', text);
+    const r = await cli('test', file('q.json', smallQuestionnaire()), path);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${path}:${positionOf(text, '"toplevel"')}  $.cases[0].expect.toplevel  unknown property "toplevel"  (did you mean "topLevel"?)`);
+  });
+  it('an expected guidance id the rules do not have: said at its place, with the close one', async () => {
+    const text = one('{ "name": "chest", "answers": { "red_flags": ["chest_pain"] }, "expect": { "guidance": ["emergency_chset"], "topLevel": "emergency" } }');
+    const path = file('guidance.cases.json', text);
+    const r = await cli('test', file('q.json', smallQuestionnaire()), path);
+    expect(r.code).toBe(1);
+    expect(r.lines.slice(0, 2)).toEqual([
+      'FAIL chest',
+      `  ${path}:${positionOf(text, '"emergency_chset"')}  error  $.cases[0].expect.guidance[0]  the rules have no guidance "emergency_chset", so no answers can give it  (did you mean "emergency_chest"?)`,
+    ]);
+  });
+  it('an answer to a follow-up the other answers do not ask: a warning that it is ignored, at the answer', async () => {
+    const text = one('{ "name": "no pain", "answers": { "red_flags": ["none"], "joint_pain": "no", "joint_weeks": 10 }, "expect": { "guidance": [] } }');
+    const path = file('hidden.cases.json', text);
+    const r = await cli('test', file('q.json', smallQuestionnaire()), path);
+    expect(r.code).toBe(0);
+    expect(r.lines).toEqual([
+      'WARN no pain',
+      `  ${path}:${positionOf(text, '"joint_weeks"')}  warning  $.cases[0].answers.joint_weeks  this answer is ignored: "joint_weeks" is a follow-up that is not asked with the other answers of this case  (it is asked only when {"answer":"joint_pain","equals":"yes"}; here "joint_pain" is "no". Remove this answer, or change the one it follows up)`,
+      '1 passed, 0 failed, 1 warning',
+    ]);
+  });
+  it('answers naming an unknown question or a value the question cannot take: each at its place', async () => {
+    const text = one('{ "name": "typos", "answers": { "joint_pian": "yes", "rash": "maybe" }, "expect": { "guidance": [] } }');
+    const path = file('answers.cases.json', text);
+    const r = await cli('test', file('q.json', smallQuestionnaire()), path);
+    expect(r.code).toBe(1);
+    expect(r.lines).toEqual([
+      'FAIL typos',
+      `  ${path}:${positionOf(text, '"joint_pian"')}  error  $.cases[0].answers.joint_pian  the rules have no question "joint_pian"  (did you mean "joint_pain"?)`,
+      `  ${path}:${positionOf(text, '"maybe"')}  error  $.cases[0].answers.rash  "rash" cannot take this answer: "maybe" is not an answer to a yes/no question; use "yes", "no" or "unsure"`,
+      '0 passed, 1 failed',
+    ]);
+  });
+  it('evaluate: answers that are not JSON are placed by line and column', async () => {
+    const path = file('broken-answers.json', '{\n  "rash": "yes",\n}\n');
+    const r = await cli('evaluate', file('q.json', smallQuestionnaire()), path);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${path}:3:1  $  JSON syntax error: PropertyNameExpected at "}"`);
+  });
+});
+
 describe('symptom-check schema and usage', () => {
   it('prints the JSON Schema', async () => {
     const r = await cli('schema');

@@ -55,6 +55,15 @@ const rows: [string, Mutate, string, string, RegExp, RegExp, string][] = [
   ['a therapy', (q) => (q.guidance[3].text.en = 'Ask about physiotherapy.'), 'treatment', '$.guidance[3].text.en', /"physiotherapy" \(therapy\)/, /doctor/, '"Ask about physiotherapy."'],
   ['a clinic in the intro', (q) => (q.intro = { en: 'Brought to you by our clinic.', hi: 'x' }), 'treatment', '$.intro.en', /the intro of the questionnaire names a treatment or clinic: "clinic"/, /doctor/, '"Brought to you by our clinic."'],
   ['a clinic in Hindi', (q) => (q.guidance[3].text.hi = 'हमारे क्लिनिक आएँ।'), 'treatment', '$.guidance[3].text.hi', /the advice text of guidance "routine_features" \(hi\) names a treatment or clinic: "क्लिनिक" \(clinic\)/, /doctor/, '"हमारे क्लिनिक आएँ।"'],
+  ['advice that says "you may well have lupus"', (q) => (q.guidance[4].text.en = 'Your answers suggest you may well have lupus.'), 'diagnosis', '$.guidance[4].text.en', /diagnoses: "you may well have lupus"/, /leave the diagnosis to the doctor/, '"Your answers suggest you may well have lupus."'],
+  ['advice that says "you likely have lupus"', (q) => (q.guidance[4].text.en = 'Rest. You likely have lupus.'), 'diagnosis', '$.guidance[4].text.en', /diagnoses: "You likely have lupus"/, /doctor/, '"Rest. You likely have lupus."'],
+  ['advice that says "your answers suggest lupus"', (q) => (q.guidance[4].text.en = 'Your answers suggest lupus.'), 'diagnosis', '$.guidance[4].text.en', /diagnoses: "suggest lupus"/, /doctor/, '"Your answers suggest lupus."'],
+  ['Hindi advice: आपको शायद ल्यूपस है (you probably have lupus)', (q) => (q.guidance[3].text.hi = 'जवाबों से लगता है कि आपको शायद ल्यूपस है।'), 'diagnosis', '$.guidance[3].text.hi', /\(hi\) diagnoses: "आपको शायद ल्यूपस है"/, /doctor/, '"जवाबों से'],
+  ['Hindi advice: आपको संभवतः लूपस हो सकता है (you may have lupus)', (q) => (q.guidance[3].text.hi = 'आपको संभवतः लूपस हो सकता है।'), 'diagnosis', '$.guidance[3].text.hi', /diagnoses: "आपको संभवतः लूपस हो सकता"/, /doctor/, '"आपको संभवतः'],
+  ['Hindi: स्टीरॉयड (steroid)', (q) => (q.sections[1].questions[0].help = { en: 'Pain.', hi: 'स्टीरॉयड से भी ऐसा हो सकता है।' }), 'treatment', '$.sections[1].questions[0].help.hi', /names a treatment or clinic: "स्टीरॉयड" \(steroids\)/, /what they do/, '"स्टीरॉयड'],
+  ['Hindi: प्रेडनिसोलोन (prednisolone)', (q) => (q.guidance[4].text.hi = 'प्रेडनिसोलोन की गोली लें।'), 'treatment', '$.guidance[4].text.hi', /"प्रेडनिसोलोन" \(steroids\)/, /doctor/, '"प्रेडनिसोलोन'],
+  ['Hindi: मेथोट्रेक्सेट (methotrexate)', (q) => (q.guidance[4].text.hi = 'मेथोट्रेक्सेट लेते रहें।'), 'treatment', '$.guidance[4].text.hi', /"मेथोट्रेक्सेट" \(methotrexate\)/, /doctor/, '"मेथोट्रेक्सेट'],
+  ['Hindi: इबुप्रोफ़ेन, with the nukta (ibuprofen)', (q) => (q.guidance[4].text.hi = 'दर्द हो तो इबुप्रोफ़ेन लें।'), 'treatment', '$.guidance[4].text.hi', /"इबुप्रोफ़ेन" \(a painkiller\)/, /doctor/, '"दर्द हो'],
   [
     'advice above reading grade 8',
     (q) => (q.guidance[3].text.en = 'Systemic lupus erythematosus is a multisystem autoimmune inflammatory condition with heterogeneous manifestations.'),
@@ -112,6 +121,18 @@ describe('the word lists', () => {
   });
 });
 
+describe('Hindi advice that diagnoses and names medicines', () => {
+  it('flags the diagnosis and each kind of medicine in the text a reviewer wrote', () => {
+    const text = clean((q) => (q.guidance[3].text.hi = 'आपको शायद ल्यूपस है। पैरासिटामोल या इबुप्रोफेन लें। हाइड्रोक्सीक्लोरोक्वीन के बारे में पूछें।'));
+    const problems = lintOf(text);
+    expect(problems.map((p) => [p.rule, p.path, p.message]), show(problems)).toEqual([
+      ['diagnosis', '$.guidance[3].text.hi', 'the advice text of guidance "routine_features" (hi) diagnoses: "आपको शायद ल्यूपस है"'],
+      ['treatment', '$.guidance[3].text.hi', 'the advice text of guidance "routine_features" (hi) names a treatment or clinic: "हाइड्रोक्सीक्लोरोक्वीन" (hydroxychloroquine)'],
+      ['treatment', '$.guidance[3].text.hi', 'the advice text of guidance "routine_features" (hi) names a treatment or clinic: "पैरासिटामोल" (a painkiller)'],
+    ]);
+  });
+});
+
 describe('summary-only questions are data in the lint config', () => {
   it('warns about a question no rule reads when there is no config, naming the config file', () => {
     const problems = lintOf(clean(), null);
@@ -139,6 +160,16 @@ describe('summary-only questions are data in the lint config', () => {
   });
   it('rejects a config that is not JSON, at the error', () => {
     expect(lintOf(clean(), '{"summaryOnly": {')).toMatchObject([{ file: CONFIG, line: 1, severity: 'error', message: expect.stringMatching(/JSON syntax error/) }]);
+  });
+  it('says where a syntax error in the config is and how to fix it, as the loader does', () => {
+    const config = '{\n  "summaryOnly": {\n    "sex": "summary",\n  }\n}\n';
+    expect(lintOf(clean(), config)).toEqual([
+      { file: CONFIG, line: 4, column: 3, path: '$', message: 'JSON syntax error: PropertyNameExpected at "}"', hint: 'property names are in double quotes; is there a comma too many?', severity: 'error', rule: 'config' },
+    ]);
+  });
+  it('suggests the property a misspelt config key was meant to be', () => {
+    const config = JSON.stringify({ sumaryOnly: { sex: 'summary' } }, null, 2);
+    expect(lintOf(clean(), config)).toMatchObject([{ path: '$.sumaryOnly', hint: 'did you mean "summaryOnly"?' }]);
   });
 });
 

@@ -1,0 +1,251 @@
+/**
+ * A rule test cases file, from its text, checked against the questionnaire it tests: every
+ * problem names the file, line, column and JSON path, and says how to fix it where we can tell.
+ * Used by `symptom-check test` and the playground's case runner.
+ *
+ * - errors: the text is not JSON, or not a cases file (the run stops); an answer names a question
+ *   the rules do not have or a value its question cannot take, or an expectation names guidance
+ *   the rules do not have (the case fails);
+ * - warnings: an answer to a follow-up that these answers do not ask, so the engine ignores it
+ *   (the case still runs: the author may mean it, but more often it is a slip).
+ */
+import type { z } from 'zod';
+import { valueProblem } from '../engine/answers';
+import { answersInEffect } from '../engine/evaluate';
+import { modelOf } from '../engine/model';
+import { LEVELS } from '../questionnaire/levels';
+import { didYouMean, formatPath, formatProblem, type JsonPath, type Problem } from '../questionnaire/problem';
+import type { Condition, Questionnaire } from '../questionnaire/schema';
+import { readJsonFile } from './jsonFile';
+import { runCase, type CaseResult } from './run';
+import { CasesFile, type Case } from './schema';
+
+export type Severity = 'error' | 'warning';
+
+export interface CaseProblem extends Problem {
+  severity: Severity;
+}
+
+/** One case's result with the problems found in it, placed in the cases file. */
+export interface CaseReport extends CaseResult {
+  problems: CaseProblem[];
+}
+
+export type CasesRun =
+  | { ok: true; file: CasesFile; reports: CaseReport[] }
+  /** The file could not be read as a cases file: nothing was run. */
+  | { ok: false; problems: Problem[] };
+
+const SHAPE = 'a cases file is {"cases": [{"name": "...", "answers": {...}, "expect": {"guidance": [...], "topLevel": "..."}}]}';
+
+/** Reads the cases in `text` and runs each against `questionnaire`. */
+export function runCasesText(questionnaire: Questionnaire, text: string, file: string): CasesRun {
+  const read = readJsonFile(text, file, SHAPE);
+  if (!read.ok) return read;
+  const { value, map } = read;
+  const at = (path: JsonPath, key = false) => map.positionOfPath(path, { key }) ?? {};
+  const parsed = CasesFile.safeParse(value);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.flatMap((issue) => describeIssue(issue, value));
+    return { ok: false, problems: problems.map(({ path, key, message, hint }) => ({ file, ...at(path, key), path: formatPath(path), message, ...(hint ? { hint } : {}) })) };
+  }
+  const reports = parsed.data.cases.map((c, i): CaseReport => {
+    const problems = checkCase(questionnaire, c, ['cases', i]).map(({ path, key, message, hint, severity }) => ({
+      file,
+      ...at(path, key),
+      path: formatPath(path),
+      message,
+      ...(hint ? { hint } : {}),
+      severity,
+    }));
+    const badAnswers = problems.some((p) => p.severity === 'error' && p.path.startsWith(formatPath(['cases', i, 'answers'])));
+    // The engine's "bad answer" lines say what the placed problems say, without the place.
+    const result: CaseResult = badAnswers ? { name: c.name, passed: false, failures: [], got: { guidance: [] } } : runCase(questionnaire, c);
+    const passed = result.passed && !problems.some((p) => p.severity === 'error');
+    return { ...result, passed, problems };
+  });
+  return { ok: true, file: parsed.data, reports };
+}
+
+interface Finding {
+  path: JsonPath;
+  /** Point at the property name rather than its value. */
+  key?: boolean;
+  message: string;
+  hint?: string;
+  severity: Severity;
+}
+
+/** What is wrong with one case for this questionnaire, beyond what the engine makes of it. */
+export function checkCase(questionnaire: Questionnaire, c: Case, path: JsonPath): Finding[] {
+  const model = modelOf(questionnaire);
+  const findings: Finding[] = [];
+  const answersPath = [...path, 'answers'];
+  let answersOk = true;
+  for (const [id, value] of Object.entries(c.answers)) {
+    const compiled = model.questionById.get(id);
+    if (!compiled) {
+      answersOk = false;
+      findings.push({
+        path: [...answersPath, id],
+        key: true,
+        severity: 'error',
+        message: `the rules have no question "${id}"`,
+        hint: didYouMean(id, model.questionById.keys()) ?? `answers are keyed by question id: ${listed([...model.questionById.keys()])}`,
+      });
+      continue;
+    }
+    const problem = valueProblem(compiled.question, value);
+    if (problem) {
+      answersOk = false;
+      findings.push({ path: [...answersPath, id], severity: 'error', message: `"${id}" cannot take this answer: ${problem}` });
+    }
+  }
+
+  if (answersOk) {
+    const inEffect = answersInEffect(questionnaire, c.answers);
+    for (const id of Object.keys(c.answers)) {
+      const compiled = model.questionById.get(id)!;
+      if (inEffect.values[compiled.index] !== undefined || !compiled.question.showIf) continue;
+      const here = [...new Set(answersRead(compiled.question.showIf))].map((q) => {
+        if (!Object.hasOwn(c.answers, q)) return `"${q}" is not answered`;
+        const asked = inEffect.values[model.questionById.get(q)!.index] !== undefined;
+        return `"${q}" is ${JSON.stringify(c.answers[q])}${asked ? '' : ' (but not asked)'}`;
+      });
+      findings.push({
+        path: [...answersPath, id],
+        key: true,
+        severity: 'warning',
+        message: `this answer is ignored: "${id}" is a follow-up that is not asked with the other answers of this case`,
+        hint: `it is asked only when ${JSON.stringify(compiled.question.showIf)}${here.length ? `; here ${here.join(', ')}` : ''}. Remove this answer, or change the one it follows up`,
+      });
+    }
+  }
+
+  const guidanceIds = questionnaire.guidance.map((g) => g.id);
+  c.expect.guidance.forEach((id, j) => {
+    if (guidanceIds.includes(id)) return;
+    findings.push({
+      path: [...path, 'expect', 'guidance', j],
+      severity: 'error',
+      message: `the rules have no guidance "${id}", so no answers can give it`,
+      hint: didYouMean(id, guidanceIds) ?? `the guidance ids are ${listed(guidanceIds)}`,
+    });
+  });
+  return findings;
+}
+
+function listed(ids: string[]): string {
+  return ids.length > 8 ? `${ids.slice(0, 8).join(', ')}, …` : ids.join(', ');
+}
+
+function answersRead(condition: Condition): string[] {
+  if ('all' in condition) return condition.all.flatMap(answersRead);
+  if ('any' in condition) return condition.any.flatMap(answersRead);
+  if ('not' in condition) return answersRead(condition.not);
+  return 'answer' in condition ? [condition.answer] : [];
+}
+
+/** `file:line:col  warning  path  message  (hint)`: the loader's line with the severity added, as lint prints it. */
+export function formatCaseProblem(p: CaseProblem): string {
+  const plain = formatProblem(p);
+  const where = p.line ? `${p.file}:${p.line}:${p.column ?? 1}` : p.file;
+  return `${where}  ${p.severity}  ${plain.slice(where.length + 2)}`;
+}
+
+/**
+ * The report `symptom-check test` prints and the playground shows: each failing case (`FAIL`)
+ * or case with warnings (`WARN`) with its problems and failures indented under it, then
+ * "N passed, N failed" (and the warnings, if any).
+ */
+export function formatCasesRun(reports: readonly CaseReport[]): { lines: string[]; summary: string } {
+  const lines: string[] = [];
+  for (const r of reports) {
+    if (r.passed && r.problems.length === 0) continue;
+    lines.push(`${r.passed ? 'WARN' : 'FAIL'} ${r.name}`);
+    r.problems.forEach((p) => lines.push(`  ${formatCaseProblem(p)}`));
+    r.failures.forEach((f) => lines.push(`  ${f}`));
+  }
+  return { lines, summary: casesSummary(reports) };
+}
+
+export function casesSummary(reports: readonly CaseReport[]): string {
+  const failed = reports.filter((r) => !r.passed).length;
+  const warnings = reports.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'warning').length, 0);
+  return `${reports.length - failed} passed, ${failed} failed${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`;
+}
+
+interface Described {
+  path: JsonPath;
+  key?: boolean;
+  message: string;
+  hint?: string;
+}
+
+const KEYS = {
+  file: ['$schema', 'rules', 'cases'],
+  case: ['name', 'answers', 'expect'],
+  expect: ['guidance', 'topLevel'],
+};
+const MISSING_HINTS: Record<string, string> = {
+  cases: SHAPE,
+  name: 'add "name": a few words on who this is, e.g. "young woman, rash and sore joints"',
+  answers: 'add "answers": {"question_id": "answer", ...}',
+  expect: 'add "expect": {"guidance": ["guidance_id", ...], "topLevel": "routine"}',
+  guidance: 'add "guidance": the ids of exactly the guidance these answers must give ([] for none)',
+};
+
+/** Zod's issues in words for a rule author, each at the place to edit. */
+function describeIssue(issue: z.core.$ZodIssue, root: unknown): Described[] {
+  const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+  const here = valueAt(root, path);
+  const name = path.at(-1);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = path.length === 0 ? KEYS.file : path.at(-1) === 'expect' ? KEYS.expect : KEYS.case;
+      const where = path.length === 0 ? 'a cases file' : path.at(-1) === 'expect' ? '"expect"' : 'a case';
+      return issue.keys.map((key) => ({
+        path: [...path, key],
+        key: true,
+        message: `unknown property "${key}"`,
+        hint: didYouMean(key, known) ?? `${where} has ${known.map((k) => `"${k}"`).join(', ')}`,
+      }));
+    }
+    case 'invalid_type':
+      if (here === undefined && typeof name === 'string') return [{ path, message: `"${name}" is missing`, hint: MISSING_HINTS[name] ?? `add "${name}" (${issue.expected})` }];
+      if (path.length === 0) return [{ path, message: `expected an object, got ${describeType(here)}`, hint: SHAPE }];
+      return [{ path, message: `expected ${issue.expected === 'array' ? 'a list' : issue.expected}, got ${describeType(here)}` }];
+    case 'invalid_value':
+      if (name === 'topLevel') return [{ path, message: `unknown level ${JSON.stringify(here)}`, hint: didYouMean(String(here), LEVELS) ?? `levels are: ${LEVELS.join(', ')}` }];
+      return [{ path, message: plain(issue.message) }];
+    case 'invalid_union':
+      return [{ path, message: `an answer is text ("yes", an option id), a number, or a list of option ids; got ${describeType(here)}` }];
+    case 'too_small':
+      if (name === 'cases') return [{ path, message: 'there are no cases', hint: SHAPE }];
+      if (name === 'name') return [{ path, message: 'the name is empty', hint: MISSING_HINTS.name }];
+      return [{ path, message: plain(issue.message) }];
+    default:
+      return [{ path, message: plain(issue.message) }];
+  }
+}
+
+function valueAt(root: unknown, path: JsonPath): unknown {
+  let node = root;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 30 ? `${value.slice(0, 27)}...` : value)}`;
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function plain(message: string): string {
+  return message.replace(/^Invalid input: /, '').replace(/^Invalid /, 'invalid ');
+}
