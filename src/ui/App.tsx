@@ -132,14 +132,15 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
     setResultDate(new Date());
     onComplete?.({ answers: structuredClone(answers), guidance, questionnaire: { id: questionnaire.id, version: questionnaire.version }, stoppedEarly, lang });
   }, [adviceReady, answers]);
-  // Saved as the screen changes, not after the next paint: a reload or a closed tab right after
-  // an answer must not lose it.
-  // persist removed (or its key changed) by the page mid-run: what it kept under the old key goes.
+  // persist removed (or its key changed) by the page mid-run: what was kept under the old key
+  // goes. Not in an effect's cleanup: that also runs when the App unmounts, as while a language loads.
   const savedUnder = useRef(persistKey);
   if (savedUnder.current !== persistKey) {
     if (savedUnder.current) clearResume(savedUnder.current);
     savedUnder.current = persistKey;
   }
+  // Saved as the screen changes, not after the next paint: a reload or a closed tab right after
+  // an answer must not lose it.
   useLayoutEffect(() => {
     if (!persistKey || !snapshot) return;
     if (!keep || (progress.step === 'intro' && Object.keys(answers).length === 0)) clearResume(persistKey);
