@@ -3,7 +3,7 @@
  * returns warnings; none of them can make a file invalid, because each flags something a
  * clinician may need to look at rather than something that is certainly wrong.
  */
-import type { JsonPath } from '../questionnaire/problem';
+import { didYouMean, type JsonPath } from '../questionnaire/problem';
 import type { Condition, Questionnaire } from '../questionnaire/schema';
 import type { LintConfig } from './config';
 import type { Finding } from './problem';
@@ -87,7 +87,7 @@ const unreadQuestions: Check = {
       }),
     );
     for (const id of Object.keys(summaryOnly)) {
-      if (!ids.has(id)) findings.push({ rule: 'unread-question', severity: 'error', path: ['summaryOnly', id], key: true, inConfig: true, message: `"${id}" is not a question in ${q.id}`, hint: 'remove it, or check the spelling' });
+      if (!ids.has(id)) findings.push({ rule: 'unread-question', severity: 'error', path: ['summaryOnly', id], key: true, inConfig: true, message: `"${id}" is not a question in ${q.id}`, hint: didYouMean(id, ids) ?? 'remove it, or check the spelling' });
       else if (read.has(id)) findings.push(warn('unread-question', ['summaryOnly', id], `"${id}" is listed as summary-only, but a rule reads it`, 'remove it from "summaryOnly"', { key: true, inConfig: true }));
     }
     return findings;

@@ -142,7 +142,7 @@ describe('summary-only questions are data in the lint config', () => {
     const config = JSON.stringify({ summaryOnly: { sex: 'summary', sexx: 'typo' } }, null, 2);
     const problems = lintOf(clean(), config);
     expect(problems).toEqual([
-      { file: CONFIG, ...positionOf(config, '"sexx"'), path: '$.summaryOnly.sexx', message: '"sexx" is not a question in small', hint: 'remove it, or check the spelling', severity: 'error', rule: 'unread-question' },
+      { file: CONFIG, ...positionOf(config, '"sexx"'), path: '$.summaryOnly.sexx', message: '"sexx" is not a question in small', hint: 'did you mean "sex"?', severity: 'error', rule: 'unread-question' },
     ]);
   });
   it('warns when a summary-only question is read by a rule after all', () => {
