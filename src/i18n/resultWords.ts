@@ -18,6 +18,8 @@ export interface ResultWords {
   resultHeading: string;
   stoppedEarly: string;
   because: string;
+  /** The same, over a list of reasons folded away behind its count. */
+  becauseCount: (count: number) => string;
   sourcesLabel: string;
   print: string;
   copy: string;
@@ -51,6 +53,7 @@ const words: Record<string, ResultWords> = {
     resultHeading: 'What to do next',
     stoppedEarly: 'We stopped the questions early because of what you said.',
     because: 'Because you said:',
+    becauseCount: (count) => `Because you said (${count} answers)`,
     sourcesLabel: 'Based on:',
     print: 'Print or save summary',
     copy: 'Copy summary',
@@ -80,6 +83,7 @@ const words: Record<string, ResultWords> = {
     resultHeading: 'आगे क्या करें',
     stoppedEarly: 'आपने जो बताया, उसकी वजह से हमने सवाल पहले ही रोक दिए।',
     because: 'क्योंकि आपने बताया:',
+    becauseCount: (count) => `क्योंकि आपने बताया (${count} जवाब)`,
     sourcesLabel: 'आधार:',
     print: 'सारांश प्रिंट या सेव करें',
     copy: 'सारांश कॉपी करें',

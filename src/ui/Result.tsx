@@ -81,16 +81,18 @@ export function Result(props: Props) {
                 <article class="guidance" part="guidance" key={g.id} aria-labelledby={`sc-g-${g.id}`}>
                   <h4 id={`sc-g-${g.id}`}>{g.title}</h4>
                   <p>{g.text}</p>
-                  {g.because.length > 0 && (
-                    <div class="because">
-                      <p>{words.because}</p>
-                      <ul>
-                        {g.because.map((reason) => (
-                          <li key={reason}>{reason}</li>
-                        ))}
-                      </ul>
-                    </div>
-                  )}
+                  {g.because.length > 0 &&
+                    (collapsesReasons(g) ? (
+                      <details class="because">
+                        <summary>{words.becauseCount(g.because.length)}</summary>
+                        <Reasons reasons={g.because} />
+                      </details>
+                    ) : (
+                      <div class="because">
+                        <p>{words.because}</p>
+                        <Reasons reasons={g.because} />
+                      </div>
+                    ))}
                   <p class="sources">
                     {words.sourcesLabel} {g.sources.map((id) => questionnaire.sources.find((s) => s.id === id)?.title ?? id).join('; ')}
                   </p>
@@ -180,5 +182,23 @@ export function Result(props: Props) {
       </h2>
       {body}
     </section>
+  );
+}
+
+/**
+ * A long list of reasons ("no specific concerns" can name every answer) is folded away on screen
+ * behind its count, so the advice stays short on a phone; never for emergency or same-day
+ * advice. The printed summary lists them all.
+ */
+const MAX_OPEN_REASONS = 5;
+const collapsesReasons = (g: AppliedGuidance) => g.because.length > MAX_OPEN_REASONS && g.level !== 'emergency' && g.level !== 'urgent';
+
+function Reasons({ reasons }: { reasons: string[] }) {
+  return (
+    <ul>
+      {reasons.map((reason) => (
+        <li key={reason}>{reason}</li>
+      ))}
+    </ul>
   );
 }

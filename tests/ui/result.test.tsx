@@ -1,0 +1,61 @@
+// @vitest-environment happy-dom
+import { h } from 'preact';
+import { cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AppliedGuidance } from '../../src/engine/guidance';
+import { stringsFor } from '../../src/i18n/index';
+import { SpeechContext, speechFor } from '../../src/ui/context';
+import { Result } from '../../src/ui/Result';
+import { smallQuestionnaire } from '../fixtures';
+
+afterEach(cleanup);
+
+const reasons = (n: number, what: string) => Array.from({ length: n }, (_, i) => `${what} ${i + 1}: No`);
+const advice = (id: string, level: AppliedGuidance['level'], because: string[]): AppliedGuidance => ({ id, level, title: `Title ${id}`, text: `Text ${id}`, because, sources: ['src'] });
+
+function showResult(guidance: AppliedGuidance[]) {
+  const questionnaire = smallQuestionnaire();
+  const nothing = () => {};
+  render(
+    <SpeechContext.Provider value={speechFor(questionnaire, 'en', stringsFor('en'))}>
+      <Result
+        questionnaire={questionnaire}
+        answers={{}}
+        visible={[]}
+        guidance={guidance}
+        stoppedEarly={false}
+        framed={false}
+        persist={false}
+        date={new Date(2026, 10, 24)}
+        headingRef={{ current: null }}
+        onBack={nothing}
+        onRestart={nothing}
+        onClear={nothing}
+        onPrint={nothing}
+      />
+    </SpeechContext.Provider>,
+  );
+}
+const article = (id: string) => screen.getByRole('article', { name: `Title ${id}` });
+
+describe('the reasons given with each piece of advice', () => {
+  it('folds a long list away behind its count, open on a tap, but never for emergency or same-day advice', () => {
+    showResult([advice('urgent', 'urgent', reasons(7, 'Urgent')), advice('routine', 'routine', reasons(2, 'Routine')), advice('calm', 'info', reasons(13, 'Question'))]);
+    const folded = article('calm').querySelector('details')!;
+    expect(folded.querySelector('summary')!.textContent).toBe('Because you said (13 answers)');
+    expect(folded.open).toBe(false);
+    expect(folded.querySelectorAll('li')).toHaveLength(13);
+    for (const id of ['urgent', 'routine']) {
+      expect(article(id).querySelector('details')).toBeNull();
+      expect(article(id).textContent).toContain('Because you said:');
+    }
+    expect(article('urgent').querySelectorAll('li')).toHaveLength(7);
+  });
+
+  it('lists every reason on the printed summary, folded or not', () => {
+    showResult([advice('calm', 'info', reasons(13, 'Question'))]);
+    const printed = document.querySelector('[part="summary"]')!.textContent!;
+    expect(printed).toContain('Question 1: No');
+    expect(printed).toContain('Question 13: No');
+  });
+});
