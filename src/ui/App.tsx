@@ -167,6 +167,10 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
               {languageNames[code]}
             </button>
           ))}
+          {/* Says the language now shown when it changes: the button itself now names the other one. */}
+          <span class="visually-hidden" role="status" lang={lang}>
+            {languageNames[lang]}
+          </span>
         </p>
       )}
       {progress.step === 'intro' && (

@@ -68,7 +68,7 @@ export function QuestionStep({ question, value, error, refusals, index, total, h
             {errorText(question, error, t, text, screening)}
           </p>
         )}
-        <Answer question={question} value={value} onAnswer={onAnswer} id={id} />
+        <Answer question={question} value={value} onAnswer={onAnswer} id={id} invalid={Boolean(error)} />
       </fieldset>
       <div class="actions">
         <button type="button" class="button" part="button" onClick={onBack}>
@@ -107,9 +107,11 @@ interface AnswerProps {
   value: AnswerValue | undefined;
   onAnswer: (value: AnswerValue | undefined) => void;
   id: string;
+  /** An error is shown (its element's id is `${id}-error`). */
+  invalid: boolean;
 }
 
-function Answer({ question, value, onAnswer, id }: AnswerProps) {
+function Answer({ question, value, onAnswer, id, invalid }: AnswerProps) {
   const { t, text } = useSpeech();
   switch (question.type) {
     case 'yesno':
@@ -149,7 +151,7 @@ function Answer({ question, value, onAnswer, id }: AnswerProps) {
       );
     }
     case 'number':
-      return <NumberAnswer question={question} value={value} onAnswer={onAnswer} id={id} />;
+      return <NumberAnswer question={question} value={value} onAnswer={onAnswer} id={id} invalid={invalid} />;
   }
 }
 
@@ -199,7 +201,7 @@ function MultiChoices({ question, value, onAnswer, id }: { question: Extract<Que
   );
 }
 
-function NumberAnswer({ question, value, onAnswer, id }: { question: Extract<Question, { type: 'number' }>; value: AnswerValue | undefined; onAnswer: (value: AnswerValue | undefined) => void; id: string }) {
+function NumberAnswer({ question, value, onAnswer, id, invalid }: AnswerProps & { question: Extract<Question, { type: 'number' }> }) {
   const { t, text } = useSpeech();
   const [draft, setDraft] = useState(typeof value === 'number' ? String(value) : '');
   const unit = text(question.unit);
@@ -222,6 +224,9 @@ function NumberAnswer({ question, value, onAnswer, id }: { question: Extract<Que
           inputMode={question.integer ? 'numeric' : 'decimal'}
           autoComplete="off"
           aria-labelledby={`${id}-heading${unit ? ` ${id}-unit` : ''}`}
+          // The error on the box itself too: a patient who tabs back to fix the number hears it.
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? `${id}-error` : undefined}
           value={draft}
           onInput={(e) => onInput(e.currentTarget.value)}
         />

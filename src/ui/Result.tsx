@@ -50,8 +50,11 @@ export function Result(props: Props) {
   const [copyBox, setCopyBox] = useState(false);
   const copyBoxRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
-    copyBoxRef.current?.focus();
-    copyBoxRef.current?.select();
+    const box = copyBoxRef.current;
+    box?.focus();
+    box?.select();
+    // Selecting scrolls to the end: the patient should see the summary's start.
+    if (box) box.scrollTop = 0;
   }, [copyBox]);
   const emergency = guidance.some((g) => g.level === 'emergency');
   const summary = () => summaryText({ questionnaire, answers, visible, guidance, lang, date });

@@ -109,6 +109,15 @@ describe('red flags', () => {
     await expect.poll(() => focusedText(p)).toBe('H2:Get emergency care now');
     const fontSize = await call.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(30);
+    // In forced colours (high contrast) the red block's background is dropped: a border still frames it.
+    await p.emulateMedia({ forcedColors: 'active' });
+    const frame = await p.locator('symptom-check').locator('[part="emergency"]').evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { width: style.borderTopWidth, color: style.borderTopColor };
+    });
+    expect(frame.width).toBe('2px');
+    expect(frame.color).not.toBe('rgba(0, 0, 0, 0)');
+    await p.emulateMedia({ forcedColors: 'none' });
     // Said once on screen, as the heading: not again in the banner or as the group's title.
     const shown = await p.locator('symptom-check').evaluate((el) =>
       [...el.shadowRoot!.querySelectorAll('*')].filter((e) => e.textContent === 'Get emergency care now' && (e as HTMLElement).offsetWidth > 1).map((e) => e.tagName),
@@ -248,6 +257,65 @@ describe('shadow DOM', () => {
     await button(p, 'Start').click();
     const scroll = await p.evaluate(() => document.documentElement.scrollWidth);
     expect(scroll).toBeLessThanOrEqual(320);
+  });
+
+  it('keeps each number of the 0 to 10 scale inside its box on a 320 px phone', async () => {
+    const p = await page('', { viewport: { width: 320, height: 640 } });
+    await ready(p);
+    await button(p, 'Start').click();
+    for (let i = 0; i < 30 && !/very tired/.test((await heading(p).textContent()) ?? ''); i++) {
+      const text = await heading(p).textContent();
+      await answerNo(p);
+      await button(p, 'Next').click();
+      await expect.poll(() => heading(p).textContent()).not.toBe(text);
+    }
+    await p.locator('symptom-check').getByRole('radio', { name: 'Yes' }).check();
+    await button(p, 'Next').click();
+    await expect.poll(() => p.locator('symptom-check').locator('.options.inline .option').count()).toBe(11);
+    const outside = await p.locator('symptom-check').evaluate((el) =>
+      [...el.shadowRoot!.querySelectorAll('.options.inline .option')].flatMap((box) => {
+        const outer = box.getBoundingClientRect();
+        return [...box.children].filter((child) => {
+          const inner = child.getBoundingClientRect();
+          return inner.left < outer.left || inner.right > outer.right;
+        }).map((child) => `${box.textContent}: ${child.tagName}`);
+      }),
+    );
+    expect(outside).toEqual([]);
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+
+  it('fits the result on a 320 px phone with text made twice as large, long words wrapped', async () => {
+    const p = await page('', { viewport: { width: 320, height: 640 } });
+    await ready(p);
+    await button(p, 'Start').click();
+    // "None" to the warning signs, then "Yes" wherever it can be said: advice of every level but emergency, with long source titles.
+    for (let i = 0; i < 40 && (await heading(p).textContent()) !== 'Check your answers'; i++) {
+      const text = await heading(p).textContent();
+      const yes = p.locator('symptom-check').locator('input[type="radio"][value="yes"]');
+      if (await yes.count()) await yes.check();
+      else await answerNo(p);
+      await button(p, 'Next').click();
+      await expect.poll(() => heading(p).textContent()).not.toBe(text);
+    }
+    await button(p, 'See my advice').click();
+    await expect.poll(() => heading(p).textContent()).toBe('What to do next');
+    expect(await p.locator('symptom-check').locator('.level-routine').count()).toBe(1);
+    await p.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+
+  it('rings the whole answer box in a colour of at least 3:1 on keyboard focus', async () => {
+    const p = await page();
+    await ready(p);
+    await button(p, 'Start').click();
+    await expect.poll(() => focusedText(p)).toMatch(/^H2:/);
+    await p.keyboard.press('Tab');
+    const ring = await p.locator('symptom-check').locator('.option').first().evaluate((el) => {
+      const style = getComputedStyle(el);
+      return `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`;
+    });
+    expect(ring).toBe('solid 3px rgb(180, 83, 9)'); // 5:1 on white, 4.6:1 on the answer boxes
   });
 
   it('works at 200% zoom (a 1280 × 900 window seen at 640 × 450) without sideways scrolling', async () => {

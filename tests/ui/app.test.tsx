@@ -127,9 +127,15 @@ describe('a question screen', () => {
     click('Next');
     choose('Yes');
     click('Next');
-    fireEvent.input(screen.getByRole('textbox', { name: /For how many weeks\? weeks/ }), { target: { value: '999' } });
+    const box = screen.getByRole('textbox', { name: /For how many weeks\? weeks/ });
+    expect(box.getAttribute('aria-invalid')).toBeNull();
+    fireEvent.input(box, { target: { value: '999' } });
     click('Next');
-    expect(screen.getByRole('alert').textContent).toMatch(/Enter a number from 0 to 520/);
+    const error = screen.getByRole('alert');
+    expect(error.textContent).toMatch(/Enter a number from 0 to 520/);
+    // On the box itself too, for a patient who tabs back to it to fix the number.
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(box.getAttribute('aria-describedby')).toBe(error.id);
   });
   it('goes back with answers kept', () => {
     tick('None of these');

@@ -108,9 +108,14 @@ describe('<symptom-check> with the built-in lupus rules', () => {
     await vi.waitFor(() => expect(none()).not.toBeNull());
     none()!.click();
     await flush();
+    const said = shadow(el).querySelector('[part="languages"] [role="status"]')!;
+    expect(said.textContent).toBe('English');
     languageButton().click();
     await vi.waitFor(() => expect(shadow(el).querySelector('[part="container"]')!.getAttribute('lang')).toBe('hi'));
     await vi.waitFor(() => expect(languageButton().textContent).toBe('English'));
+    // The button now names the other language: a status says the one now shown.
+    expect(said.textContent).toBe('हिन्दी');
+    expect(said.getAttribute('lang')).toBe('hi');
     expect(none()!.checked).toBe(true); // same question, answer kept
     expect(el.getAttribute('lang')).toBe('en'); // the page's attribute is the page's
     el.setAttribute('lang', 'hi');
