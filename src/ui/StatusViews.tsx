@@ -33,9 +33,10 @@ export function EmergencyBanner({ t, emergencyNumber }: { t: Strings; emergencyN
 /**
  * What a phone dials for a number as the page wrote it ("1-800 273 8255" → "18002738255"), or
  * undefined when it is not one number ("112 or 911"): then it is shown without a broken link.
+ * A trunk "(0)" after a country code is not dialled ("+44 (0)20 …" → "+4420…").
  */
 export function dialable(number: string): string | undefined {
-  const digits = number.replace(/[\s().-]/g, '');
+  const digits = number.replace(/^(\+\d+)\s*\(0\)/, '$1').replace(/[\s().-]/g, '');
   return /^\+?[0-9*#]{2,20}$/.test(digits) ? digits : undefined;
 }
 

@@ -263,6 +263,7 @@ describe('result', () => {
   it.each([
     ['1-800 273 8255', 'tel:18002738255'],
     ['+44 (20) 7946 0000', 'tel:+442079460000'],
+    ['+44 (0)20 7946 0000', 'tel:+442079460000'], // the trunk 0 is not dialled after a country code
   ])('dials the number %s as a phone would (%s)', (number, href) => {
     setup({ emergencyNumber: number });
     click('Start');
