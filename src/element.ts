@@ -87,7 +87,12 @@ const HTMLElement: typeof globalThis.HTMLElement = globalThis.HTMLElement ?? (cl
  * @csspart button-primary - The main action of a screen.
  * @csspart error - An input error, or the load error.
  * @csspart emergency - The emergency banner with the number to call.
- * @csspart level - A group of advice of one urgency (also level-emergency … level-info).
+ * @csspart level - A group of advice of one urgency.
+ * @csspart level-emergency - The group of emergency advice.
+ * @csspart level-urgent - The group of same-day advice.
+ * @csspart level-soon - The group of within-days advice.
+ * @csspart level-routine - The group of appointment advice.
+ * @csspart level-info - The group of information.
  * @csspart guidance - One piece of advice.
  * @csspart disclaimer - The "not a diagnosis" notice.
  * @csspart summary - The printed summary.

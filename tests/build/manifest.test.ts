@@ -7,29 +7,39 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
 
-/** The custom-elements manifest, generated the way `npm run build` does. */
+/** The custom-elements manifest, generated the way `npm run build` does (same config). */
 async function manifest() {
   const out = mkdtempSync(join(tmpdir(), 'sc-cem-'));
   const cli = join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js');
   const config = join(import.meta.dirname, 'cem.config.mjs');
   await promisify(execFile)('node', [cli, 'analyze', '--config', config, '--globs', 'src/element.ts', '--outdir', relative(root, out), '--quiet'], { cwd: root });
-  const json = JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8'));
-  return json.modules.flatMap((m: any) => m.declarations).find((d: any) => d.customElement);
+  return JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8'));
+}
+async function manifestModule() {
+  return (await manifest()).modules.find((m: any) => m.declarations.some((d: any) => d.customElement));
+}
+async function elementDeclaration() {
+  return (await manifestModule()).declarations.find((d: any) => d.customElement);
 }
 
 describe('custom-elements.json', () => {
   it('describes <symptom-check> for IDEs: attributes, properties, events, parts and custom properties', async () => {
-    const element = await manifest();
+    const element = await elementDeclaration();
     expect(element.tagName).toBe('symptom-check');
     expect(element.attributes.map((a: any) => a.name)).toEqual(['rules-src', 'lang', 'persist', 'emergency-number']);
-    expect(element.members.filter((m: any) => m.privacy !== 'private').map((m: any) => m.name).sort()).toEqual(['fetchTimeout', 'rules']);
+    expect(element.members.map((m: any) => m.name).sort()).toEqual(['fetchTimeout', 'rules']); // no #private ones
     expect(element.events.map((e: any) => e.name)).toEqual(['sc-ready', 'sc-step', 'sc-complete', 'sc-error']);
     // Everything the README documents for theming is in the manifest, and the other way round.
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const documentedProps = new Set(readme.match(/--sc-[a-z-]+/g));
     expect(new Set(element.cssProperties.map((p: any) => p.name))).toEqual(documentedProps);
-    const used = new Set(readFileSync(join(root, 'src/ui/styles.css'), 'utf8').match(/--sc-[a-z-]+/g));
-    expect(used).toEqual(documentedProps);
+    const stylesheets = ['styles.css', 'late.css'].map((file) => readFileSync(join(root, 'src/ui', file), 'utf8')).join('\n');
+    expect(new Set(stylesheets.match(/--sc-[a-z-]+/g))).toEqual(documentedProps);
     for (const part of element.cssParts.map((p: any) => p.name)) expect(readme).toContain(`\`${part}\``);
+    for (const level of ['emergency', 'urgent', 'soon', 'routine', 'info']) expect(element.cssParts.map((p: any) => p.name)).toContain(`level-${level}`);
+  }, 30_000);
+  it('says which tag name defines the element', async () => {
+    const { exports } = await manifestModule();
+    expect(exports).toContainEqual({ kind: 'custom-element-definition', name: 'symptom-check', declaration: { name: 'SymptomCheckElement', module: 'src/element.ts' } });
   }, 30_000);
 });
