@@ -13,6 +13,21 @@ const root = import.meta.dirname;
  */
 export default defineConfig(({ command, mode }) => {
   const iife = mode === 'iife';
+  // `--mode cli`: the command-line tool in one file with everything it uses, for the published
+  // package (bin/symptom-check.js runs it there; a checkout runs src/ through tsx instead).
+  if (mode === 'cli') {
+    return {
+      oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
+      ssr: { noExternal: true },
+      build: {
+        outDir: resolve(root, 'dist/cli'),
+        emptyOutDir: true,
+        target: 'node20',
+        ssr: resolve(root, 'src/cli/main.ts'),
+        rolldownOptions: { output: { entryFileNames: 'main.js', format: 'es' } },
+      },
+    };
+  }
   return {
     root: command === 'serve' && !process.env.VITEST ? resolve(root, 'demo') : root,
     plugins: [builtinRulesPlugin(resolve(root, 'rules/lupus.json'))],
