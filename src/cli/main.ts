@@ -127,10 +127,14 @@ function readJson(file: string, io: CliIO, shape: string): unknown {
 
 function evaluateCommand(args: string[], io: CliIO): number {
   const { positional, values } = parseArgs(args, { values: ['--lang'] });
-  const lang = values.get('--lang') ?? 'en';
   const [rulesFile, answersFile] = positional;
   if (!rulesFile || !answersFile || positional.length > 2) throw new UsageError('evaluate needs RULES and ANSWERS files');
   const questionnaire = requireQuestionnaire(rulesFile, io);
+  const lang = values.get('--lang') ?? questionnaire.languages[0]!;
+  // "hi-IN" is worded in "hi", as in the widget; a language the file does not have is refused, as by `fhir`.
+  if (![lang, lang.split('-')[0]!].some((code) => questionnaire.languages.includes(code))) {
+    throw new InputError(`${rulesFile} has no "${lang}" texts; its languages are ${questionnaire.languages.join(', ')}`);
+  }
   const answers = readJson(answersFile, io, 'an answers file is an object keyed by question id, e.g. {"joint_pain": "yes"}');
   try {
     const result = evaluate(questionnaire, answers as Record<string, never>, { lang });

@@ -149,7 +149,8 @@ export function compileScoreItems(
         const at = equalsAt[k]!;
         if (at >= 0 ? values[at] === equalsTo[k] : items[k]!.when.test(state)) sum += items[k]!.weight;
       }
-      return sum;
+      // Fractional weights add up in binary: 0.1 + 0.2 must be 0.3, at a threshold and in a reason.
+      return Math.round(sum * 1e9) / 1e9;
     },
   };
 }

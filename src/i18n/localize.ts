@@ -1,7 +1,11 @@
 import type { LocalText } from '../questionnaire/schema';
 
-/** The text in `lang`, else in the fallback language, else in any language the text has. */
+/**
+ * The text in `lang`, else its base language ("hi" for "hi-IN"), else the fallback language,
+ * else any language the text has. Own keys only: "constructor" is no language.
+ */
 export function localize(text: LocalText | undefined, lang: string, fallback: string): string {
   if (!text) return '';
-  return text[lang] ?? text[fallback] ?? Object.values(text)[0] ?? '';
+  for (const code of [lang, lang.split('-')[0]!, fallback]) if (Object.hasOwn(text, code)) return text[code]!;
+  return Object.values(text)[0] ?? '';
 }

@@ -33,6 +33,8 @@ export function crossCheck(q: Questionnaire): Finding[] {
     section.questions.forEach((question, i) => {
       const path = ['sections', s, 'questions', i];
       if (questions.has(question.id)) report([...path, 'id'], `duplicate question id "${question.id}"`, 'question ids are the keys of the answers: give this one another id');
+      // Every JavaScript object already has these keys: an answers object would seem to answer it.
+      else if (question.id in Object.prototype) report([...path, 'id'], `"${question.id}" cannot be a question id: it is a name every JavaScript object already has`, `give it another id, e.g. "${question.id}_q"`);
       else {
         questions.set(question.id, { question, index: index });
         questionPaths.set(question.id, path);

@@ -8,7 +8,7 @@ import { LEVELS } from '../questionnaire/levels';
 import type { Answers, Questionnaire } from '../questionnaire/schema';
 import { useSpeech } from './context';
 import { Disclaimer } from './Disclaimer';
-import { formatDate, summaryText } from './summaryText';
+import { formatDate, listedQuestions, summaryText } from './summaryText';
 
 interface Props {
   questionnaire: Questionnaire;
@@ -57,7 +57,7 @@ export function Result(props: Props) {
     if (box) box.scrollTop = 0;
   }, [copyBox]);
   const emergency = guidance.some((g) => g.level === 'emergency');
-  const summary = () => summaryText({ questionnaire, answers, visible, guidance, lang, date });
+  const summary = () => summaryText({ questionnaire, answers, visible, guidance, lang, date, stoppedEarly });
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(summary());
@@ -161,12 +161,12 @@ export function Result(props: Props) {
         </ul>
         <h4>{words.yourAnswers}</h4>
         <dl class="answers compact">
-          {visible.map((id) => {
+          {listedQuestions(visible, answers, stoppedEarly).map((id) => {
             const q = model.questionById.get(id)!.question;
             return (
               <div key={id}>
                 <dt>{text(q.summary ?? q.text)}</dt>
-                <dd>{answerText(q, answers[id], lang, model.fallbackLanguage)}</dd>
+                <dd>{answerText(q, Object.hasOwn(answers, id) ? answers[id] : undefined, lang, model.fallbackLanguage)}</dd>
               </div>
             );
           })}

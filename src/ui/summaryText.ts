@@ -14,6 +14,21 @@ export interface SummaryInput {
   guidance: AppliedGuidance[];
   lang: string;
   date: Date;
+  /** An emergency answer stopped the questions: the ones after it were never asked. */
+  stoppedEarly: boolean;
+}
+
+/**
+ * The questions a summary lists: all those asked; when an emergency stopped the questions, only
+ * those answered, so that a doctor does not read "Not answered" for questions never put.
+ */
+export function listedQuestions(visible: string[], answers: Answers, stoppedEarly: boolean): string[] {
+  return stoppedEarly ? visible.filter((id) => Object.hasOwn(answers, id)) : visible;
+}
+
+/** "Title: text", or "Title. Text" when the title already ends a sentence. */
+export function titleAndText(title: string, text: string): string {
+  return `${title}${/[.!?।]$/.test(title) ? ' ' : ': '}${text}`;
 }
 
 export function formatDate(date: Date, lang: string): string {
@@ -24,7 +39,7 @@ export function formatDate(date: Date, lang: string): string {
   }
 }
 
-export function summaryText({ questionnaire, answers, visible, guidance, lang, date }: SummaryInput): string {
+export function summaryText({ questionnaire, answers, visible, guidance, lang, date, stoppedEarly }: SummaryInput): string {
   const t = stringsFor(lang);
   const words = resultWords(lang);
   const model = modelOf(questionnaire);
@@ -33,17 +48,18 @@ export function summaryText({ questionnaire, answers, visible, guidance, lang, d
     words.summaryHeading,
     `${words.summaryDate}: ${formatDate(date, lang)}`,
     `${words.summaryRules}: ${localize(questionnaire.title, lang, fallback)} (${questionnaire.id} ${questionnaire.version})`,
+    ...(stoppedEarly ? [words.stoppedEarly] : []),
     '',
     `${words.advice}:`,
   ];
   for (const g of guidance) {
-    lines.push(`- [${t.levels[g.level]}] ${g.title}: ${g.text}`);
+    lines.push(`- [${t.levels[g.level]}] ${titleAndText(g.title, g.text)}`);
     if (g.because.length) lines.push(`  ${words.because} ${g.because.join('; ')}`);
   }
   lines.push('', `${words.yourAnswers}:`);
-  for (const id of visible) {
+  for (const id of listedQuestions(visible, answers, stoppedEarly)) {
     const question = model.questionById.get(id)?.question;
-    if (question) lines.push(`- ${questionLabel(question, lang, fallback)}: ${answerText(question, answers[id], lang, fallback)}`);
+    if (question) lines.push(`- ${questionLabel(question, lang, fallback)}: ${answerText(question, Object.hasOwn(answers, id) ? answers[id] : undefined, lang, fallback)}`);
   }
   lines.push('', t.disclaimer);
   return lines.join('\n');

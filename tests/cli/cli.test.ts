@@ -48,6 +48,14 @@ describe('symptom-check evaluate', () => {
     const r = await cli('evaluate', file('q.json', smallQuestionnaire()), file('ans.json', { red_flags: ['chest_pain'] }), '--lang', 'hi');
     expect(JSON.parse(r.out).guidance[0].title).toBe('Get emergency care now (hi)');
   });
+  it('words a regional tag in its base language, and refuses a language the file does not have', async () => {
+    const regional = await cli('evaluate', file('q.json', smallQuestionnaire()), file('ans.json', { red_flags: ['chest_pain'] }), '--lang', 'hi-IN');
+    expect(JSON.parse(regional.out).guidance[0]).toMatchObject({ title: 'Get emergency care now (hi)', because: ['Warning signs (hi): Chest pain (hi)'] });
+    for (const lang of ['fr', 'constructor']) {
+      const r = await cli('evaluate', file('q.json', smallQuestionnaire()), file('ans.json', { red_flags: ['chest_pain'] }), '--lang', lang);
+      expect(r).toMatchObject({ code: 2, out: '', err: expect.stringContaining(`has no "${lang}" texts; its languages are en, hi`) });
+    }
+  });
   it('exits 2 naming the bad answer', async () => {
     const r = await cli('evaluate', file('q.json', smallQuestionnaire()), file('bad-ans.json', { rash: 'maybe' }));
     expect(r.code).toBe(2);

@@ -109,6 +109,14 @@ describe('evaluate', () => {
     expect(evaluate(q, answers)).toEqual(evaluate(q, answers));
   });
 
+  it('adds fractional weights as decimals: 0.1 + 0.2 meets "at most 0.3", and reads 0.3', () => {
+    const q = smallQuestionnaire();
+    q.scores![0]!.items = [{ when: { answer: 'joint_pain', equals: 'yes' }, weight: 0.1 }, { when: { answer: 'rash', equals: 'yes' }, weight: 0.2 }];
+    q.guidance.push({ id: 'probe', level: 'info', title: { en: 'Probe', hi: 'Probe' }, text: { en: 'p', hi: 'p' }, when: { score: 'features', atMost: 0.3 }, sources: ['src'] });
+    const result = evaluate(q, { joint_pain: 'yes', rash: 'yes' });
+    expect(result.scores.features).toBe(0.3);
+    expect(result.guidance.find((g) => g.id === 'probe')?.because[0]).toBe('Typical features: 0.3');
+  });
   it('reports scores', () => {
     expect(evaluate(q, { joint_pain: 'yes', rash: 'unsure' }).scores).toEqual({ features: 1 });
   });

@@ -2,7 +2,9 @@
 import { h } from 'preact';
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AppliedGuidance } from '../../src/engine/guidance';
+import { evaluateAnswers, visibleQuestions, type AppliedGuidance } from '../../src/engine/guidance';
+import type { Answers } from '../../src/questionnaire/schema';
+import { summaryText, titleAndText } from '../../src/ui/summaryText';
 import { stringsFor } from '../../src/i18n/index';
 import { SpeechContext, speechFor } from '../../src/ui/context';
 import { Result } from '../../src/ui/Result';
@@ -57,5 +59,29 @@ describe('the reasons given with each piece of advice', () => {
     const printed = document.querySelector('[part="summary"]')!.textContent!;
     expect(printed).toContain('Question 1: No');
     expect(printed).toContain('Question 13: No');
+  });
+});
+
+describe('the summary a patient copies or prints', () => {
+  const questionnaire = smallQuestionnaire();
+  const summaryOf = (answers: Answers, stoppedEarly: boolean) =>
+    summaryText({ questionnaire, answers, visible: visibleQuestions(questionnaire, answers), guidance: evaluateAnswers(questionnaire, answers, 'en').guidance, lang: 'en', date: new Date(2026, 10, 24), stoppedEarly });
+
+  it('after an emergency stop, says so and lists only what was asked, not "Not answered" for questions never put', () => {
+    const text = summaryOf({ red_flags: ['chest_pain'] }, true);
+    expect(text).toContain('We stopped the questions early because of what you said.');
+    expect(text).toContain('- Warning signs: Chest pain');
+    expect(text).not.toContain('Not answered');
+  });
+
+  it('still shows a question left unanswered in a run that went to the end', () => {
+    const text = summaryOf({ red_flags: ['none'], joint_pain: 'no', rash: 'no', sex: 'female' }, false);
+    expect(text).not.toContain('stopped the questions early');
+    expect(text).toMatch(/- Tiredness[^\n]*: Not answered/);
+  });
+
+  it('joins a title that ends a sentence to its text without a colon', () => {
+    expect(titleAndText('A fit (seizure). Call your emergency number now.', 'A fit needs…')).toBe('A fit (seizure). Call your emergency number now. A fit needs…');
+    expect(titleAndText('See a doctor soon', 'Long joint pain.')).toBe('See a doctor soon: Long joint pain.');
   });
 });
