@@ -8,11 +8,12 @@
  * | {answer, equals}                         | operator "=" with answerCoding / Integer / Decimal |
  * | {answer, oneOf: [a, b]}                  | one "=" each, enableBehavior "any"           |
  * | {answer, includes} (multiple choice)     | "=" (true when any ticked option matches)    |
- * | {answer, answered}                       | "exists" with answerBoolean                  |
+ * | {answer, answered} (yes/no, or single choice with an "unsure" option) | "exists" with answerBoolean |
  * | {answer, atLeast, atMost}                | ">=" and "<=", enableBehavior "all"          |
  * | {all: [tests]} / {any: [tests]}          | the tests' enableWhen, enableBehavior "all" / "any" |
  *
- * `not`, scores, nested all/any, and "unsure" on a number are not expressible (FHIR's "!=" is
+ * `not`, scores, nested all/any, "unsure" on a number, and `answered` where "unsure" or an empty
+ * list has no FHIR answer are not expressible (FHIR's "!=" is
  * false when there is no answer; our `not` is true): such an item carries the condition's JSON in
  * the show-if extension instead, and has no enableWhen (a FHIR form shows it always).
  * Option help texts are not carried: R4 answerOption has nowhere to put them.
@@ -79,8 +80,9 @@ function questionItem(q: Questionnaire, question: Question, lang: string): Quest
     case 'number': {
       const whole = question.integer === true;
       item.type = whole ? 'integer' : 'decimal';
-      extension.push(whole ? { url: URLS.minValue, valueInteger: question.min } : { url: URLS.minValue, valueDecimal: question.min });
-      extension.push(whole ? { url: URLS.maxValue, valueInteger: question.max } : { url: URLS.maxValue, valueDecimal: question.max });
+      // On a whole-number item the bounds are the whole numbers inside them ("from 0.5" is "from 1").
+      extension.push(whole ? { url: URLS.minValue, valueInteger: Math.ceil(question.min) } : { url: URLS.minValue, valueDecimal: question.min });
+      extension.push(whole ? { url: URLS.maxValue, valueInteger: Math.floor(question.max) } : { url: URLS.maxValue, valueDecimal: question.max });
       if (question.unit) extension.push({ url: URLS.unit, valueCoding: { display: text(question.unit) } });
       break;
     }
@@ -143,7 +145,12 @@ function leafEnableWhen(q: Questionnaire, c: Condition, lang: string): { enableW
     const coding = optionCoding(q, question, c.includes, lang);
     return coding && { enableWhen: [{ question: question.id, operator: '=', answerCoding: coding }] };
   }
-  if ('answered' in c) return { enableWhen: [{ question: question.id, operator: 'exists', answerBoolean: c.answered }] };
+  // "exists" only where an answer in the engine's sense is one in FHIR's: "unsure" on a number or
+  // a choice without an "unsure" option, and an empty list, are exported as no answer.
+  if ('answered' in c) {
+    const same = question.type === 'yesno' || (question.type === 'single' && question.options.some((o) => o.id === 'unsure'));
+    return same ? { enableWhen: [{ question: question.id, operator: 'exists', answerBoolean: c.answered }] } : undefined;
+  }
   if (question.type !== 'number' && question.type !== 'scale') return undefined;
   const whole = question.type === 'scale' || question.integer === true;
   // On a whole-number item, "at least 6.5" is "at least 7": the answer type must match the item's.

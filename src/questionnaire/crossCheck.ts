@@ -160,6 +160,10 @@ export function crossCheck(q: Questionnaire): Finding[] {
     }
     if (question.type === 'number' || question.type === 'scale') {
       if (question.min >= question.max) report([...path, 'max'], `"max" (${question.max}) must be above "min" (${question.min})`);
+      // Whole-number answers are FHIR integers, which are 32-bit.
+      else if (wholeNumbers(question) && Math.max(Math.abs(question.min), Math.abs(question.max)) > 2 ** 31 - 1) {
+        report([...path, Math.abs(question.min) > 2 ** 31 - 1 ? 'min' : 'max'], `whole-number answers must lie within ±2147483647 (FHIR integers are 32-bit)`, 'use a smaller range');
+      }
       checkText(question.type === 'number' ? question.unit : question.minLabel, [...path, question.type === 'number' ? 'unit' : 'minLabel']);
       if (question.type === 'scale') checkText(question.maxLabel, [...path, 'maxLabel']);
     }

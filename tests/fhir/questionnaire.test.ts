@@ -164,6 +164,14 @@ describe('toFhirQuestionnaire', () => {
     expect(find(toFhirQuestionnaire(q, 'en'), 'joint_weeks')).toMatchObject({ type: 'decimal', extension: expect.arrayContaining([{ url: FHIR_URLS.minValue, valueDecimal: 0 }]) });
   });
 
+  it('gives a whole-number item the whole numbers inside fractional bounds ("from 0.5" is "from 1")', () => {
+    const q = smallQuestionnaire();
+    const weeks = q.sections[1]!.questions[1]!;
+    if (weeks.type === 'number') Object.assign(weeks, { min: 0.5, max: 10.5 });
+    const item = find(toFhirQuestionnaire(q, 'en'), 'joint_weeks');
+    expect(item.extension).toEqual(expect.arrayContaining([{ url: FHIR_URLS.minValue, valueInteger: 1 }, { url: FHIR_URLS.maxValue, valueInteger: 10 }]));
+  });
+
   it('puts help under the question as a display item marked help', () => {
     expect(find(toFhirQuestionnaire(lupus, 'en'), 'joint_pain').item).toEqual([
       {
@@ -233,6 +241,9 @@ describe('showIf as enableWhen', () => {
     ['a oneOf inside an all', { all: [{ answer: 'rash', equals: 'yes' }, { answer: 'sex', oneOf: ['female', 'male'] }] }],
     ['a two-sided range inside an any', { any: [{ answer: 'rash', equals: 'yes' }, { answer: 'tiredness', atLeast: 3, atMost: 8 }] }],
     ['"unsure" on a number', { answer: 'tiredness', equals: 'unsure' }],
+    // "unsure" on a scale is answered in the engine, but has no FHIR answer: "exists" would disagree.
+    ['answered on a scale', { answer: 'tiredness', answered: true }],
+    ['answered on a multiple choice (an empty list has no FHIR answer)', { answer: 'red_flags', answered: true }],
   ])('keeps %s, which enableWhen cannot say, as JSON in the show-if extension', (_name, showIf) => {
     const item = withFollowUp(showIf);
     expect(item.enableWhen).toBeUndefined();

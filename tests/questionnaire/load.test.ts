@@ -46,6 +46,7 @@ const rows: [string, Mutate, string, RegExp, RegExp | undefined][] = [
   ['a condition with no known key', (q) => (q.guidance[2].when = { anwser: 'rash', equals: 'yes' }), '$.guidance[2].when', /needs one of "all", "any"/, /did you mean "answer"/],
   ['duplicate question ids', (q) => (q.sections[1].questions[2].id = 'joint_pain'), '$.sections[1].questions[2].id', /duplicate question id "joint_pain"/, /another id/],
   ['a question id every JavaScript object already has', (q) => (q.sections[1].questions[4].id = 'constructor'), '$.sections[1].questions[4].id', /"constructor" cannot be a question id/, /"constructor_q"/],
+  ['whole-number answers beyond what FHIR integers hold', (q) => (q.sections[1].questions[1].max = 3e9), '$.sections[1].questions[1].max', /within ±2147483647/, /smaller range/],
   ['duplicate guidance ids', (q) => (q.guidance[1].id = 'emergency_chest'), '$.guidance[1].id', /duplicate guidance id/, undefined],
   ['duplicate option ids', (q) => (q.sections[0].questions[0].options[1].id = 'chest_pain'), '$.sections[0].questions[0].options[1].id', /duplicate option id "chest_pain"/, undefined],
   ['a follow-up reading itself', (q) => (q.sections[1].questions[1].showIf = { answer: 'joint_weeks', atLeast: 1 }), '$.sections[1].questions[1].showIf.answer', /reads its own answer/, /earlier questions|asked before/],
