@@ -20,13 +20,15 @@ export async function fetchRules(src: string, timeoutMs: number, signal: AbortSi
   }, timeoutMs);
   const stop = () => abort.abort();
   signal.addEventListener('abort', stop);
+  let text: string;
   try {
     const response = await fetch(src, { signal: abort.signal, credentials: 'same-origin', headers: { Accept: 'application/json' } });
     if (!response.ok) return fail(src, `could not load the questionnaire: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
     const length = Number(response.headers.get('content-length'));
     if (length > MAX_FILE_BYTES) return tooLarge(src, length);
-    const text = await response.text();
-    return text.length > MAX_FILE_BYTES ? tooLarge(src, text.length) : loadQuestionnaire(text, src);
+    const body = await readAtMost(response, MAX_FILE_BYTES);
+    if (body === undefined) return fail(src, `the file is too large (over ${MAX_FILE_BYTES / 1e6} MB); a questionnaire may be at most ${MAX_FILE_BYTES / 1e6} MB`);
+    text = body;
   } catch (error) {
     if (timedOut) return fail(src, `the questionnaire took too long to load (no answer within ${seconds(timeoutMs)} s)`);
     // The browser says no more than "Failed to fetch" for a wrong address, no network, a file on
@@ -40,6 +42,40 @@ export async function fetchRules(src: string, timeoutMs: number, signal: AbortSi
     clearTimeout(timer);
     signal.removeEventListener('abort', stop);
   }
+  // Outside the try: a problem in the file is the file's, not the network's.
+  return loadQuestionnaire(text, src);
+}
+
+/**
+ * The body as text, or undefined once more than `max` bytes have come. Counted as they arrive,
+ * after any Content-Encoding is undone: content-length gives the compressed size, and a small
+ * gzip file can inflate to gigabytes.
+ */
+async function readAtMost(response: Response, max: number): Promise<string | undefined> {
+  const reader = response.body?.getReader();
+  if (!reader) {
+    const text = await response.text();
+    return text.length > max ? undefined : text;
+  }
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > max) {
+      void reader.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const whole = new Uint8Array(bytes);
+  let at = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(whole);
 }
 
 /** 15000 → "15", 1500 → "1.5", 30 → "0.03": never "0". */

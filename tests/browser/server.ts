@@ -7,6 +7,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
 const root = join(import.meta.dirname, '../..');
@@ -19,6 +20,8 @@ export interface TestServer {
   requests: string[];
   close(): Promise<void>;
 }
+
+let bomb: Buffer | undefined;
 
 export async function startServer(): Promise<TestServer> {
   const requests: string[] = [];
@@ -44,6 +47,10 @@ export async function startServer(): Promise<TestServer> {
         return res.writeHead(200, { 'Content-Type': 'application/json' }).end('{\n  "questions": [1, 2, 3]\n}');
       case '/fault/huge':
         return res.writeHead(200, { 'Content-Type': 'application/json' }).end(`{"id": "${'x'.repeat(10_000_000)}"}`);
+      case '/fault/gzip-bomb':
+        // 0.05 MB on the wire, 50 MB once the browser has inflated it: content-length says 0.05.
+        bomb ??= gzipSync(Buffer.alloc(50_000_000, 0x20), { level: 9 });
+        return res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', 'Content-Length': bomb.length }).end(bomb);
       case '/fault/xss':
         return res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(xssQuestionnaire()));
     }
