@@ -232,7 +232,7 @@ export const Questionnaire = z
     }),
     emergencyNumber: z
       .string()
-      .regex(/^[0-9+*#]{2,15}$/, 'an emergency number is digits only, e.g. "112"')
+      .regex(/^\+?[0-9]{2,15}$/, 'an emergency number is digits only, with a "+" in front at most, e.g. "112"')
       .meta({ description: 'The phone number for emergencies where the clinic is, e.g. "112". A page may override it.' }),
     sources: z.array(Source).min(1),
     sections: z.array(Section).min(1),

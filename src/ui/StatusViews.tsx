@@ -37,7 +37,8 @@ export function EmergencyBanner({ t, emergencyNumber }: { t: Strings; emergencyN
  */
 export function dialable(number: string): string | undefined {
   const digits = number.replace(/^(\+\d+)\s*\(0\)/, '$1').replace(/[\s().-]/g, '');
-  return /^\+?[0-9*#]{2,20}$/.test(digits) ? digits : undefined;
+  // Digits only: "*" and "#" make phone codes (**21*…# forwards calls), which no emergency number needs.
+  return /^\+?\d{2,20}$/.test(digits) ? digits : undefined;
 }
 
 /**

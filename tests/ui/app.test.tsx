@@ -272,6 +272,15 @@ describe('result', () => {
     expect(screen.getByRole('link', { name: `Call ${number} now` }).getAttribute('href')).toBe(href);
   });
 
+  it('makes no link of a phone code ("*" or "#") given as the emergency number', () => {
+    setup({ emergencyNumber: '**21*5551234#' });
+    click('Start');
+    tick('Chest pain');
+    click('Next');
+    expect(screen.getByText('Call **21*5551234# now').tagName).toBe('SPAN');
+    expect(screen.queryByRole('link', { name: /Call/ })).toBeNull();
+  });
+
   it('shows an emergency number from the page that is not one number as text, not as a broken link', () => {
     setup({ emergencyNumber: '112 or 911' });
     click('Start');
