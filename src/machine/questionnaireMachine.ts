@@ -205,8 +205,8 @@ const defineMachine = () =>
         restore: assign(({ context }) => ({
           answers: pruneHidden(context.questionnaire, context.resume?.answers ?? {}),
           current: context.resume?.current ?? null,
-          editing: context.resume?.editing ?? false,
-          stoppedEarly: context.resume?.stoppedEarly ?? false,
+          editing: context.resume?.editing === true,
+          stoppedEarly: context.resume?.stoppedEarly === true,
           resume: undefined,
         })),
         recordAnswer: assign(({ context, event }) => {

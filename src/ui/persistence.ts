@@ -3,6 +3,7 @@
  * be unavailable (private modes, sandboxed frames): every call fails quietly to "nothing saved".
  */
 import { answerIssue } from '../engine/answerValidity';
+import { hasEmergency, visibleQuestions } from '../engine/answersInEffect';
 import { modelOf } from '../engine/model';
 import type { Resume } from '../machine/questionnaireMachine';
 import type { Questionnaire } from '../questionnaire/schema';
@@ -29,6 +30,10 @@ export function readResume(key: string, questionnaire: Questionnaire): SavedRun 
       if (!compiled || answerIssue(compiled.question, value)) return undefined;
     }
     if (typeof resume.lang !== 'string') delete resume.lang;
+    // Another script on the page can write here too: a saved place must fit the saved answers,
+    // so that no edit can show emergency advice for calm answers, or advice for questions not asked.
+    const { answers, step, stoppedEarly } = resume;
+    if (stoppedEarly ? !hasEmergency(questionnaire, answers) : step === 'result' && visibleQuestions(questionnaire, answers).some((id) => !Object.hasOwn(answers, id))) return undefined;
     return resume;
   } catch {
     return undefined;

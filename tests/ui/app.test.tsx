@@ -350,6 +350,21 @@ describe('Hindi', () => {
 });
 
 describe('persist="session"', () => {
+  it.each([
+    ['"stopped early" with calm answers', { answers: { red_flags: ['none'] }, step: 'result', stoppedEarly: 'no' }],
+    ['"stopped early" with no answers', { answers: {}, step: 'result', stoppedEarly: true }],
+    ['the advice of a run with questions left', { answers: { red_flags: ['none'] }, step: 'result', stoppedEarly: false }],
+  ])('trusts no saved place another script could have written: %s starts afresh', async (_name, saved) => {
+    sessionStorage.setItem('k', JSON.stringify(saved));
+    setup({ persistKey: 'k' });
+    expect(heading().textContent).toBe('Small check');
+    expect(screen.queryByText(/Get emergency care now/)).toBeNull();
+  });
+  it('resumes a real emergency stop at its advice', async () => {
+    sessionStorage.setItem('k', JSON.stringify({ answers: { red_flags: ['chest_pain'] }, step: 'result', current: 'red_flags', stoppedEarly: true }));
+    setup({ persistKey: 'k' });
+    expect(heading().textContent).toBe('Get emergency care now');
+  });
   it('stores nothing without it', () => {
     setup();
     click('Start');
