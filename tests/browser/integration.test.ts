@@ -91,6 +91,21 @@ describe('hostile rule texts', () => {
     expect(await p.evaluate(() => (window as any).__pwned)).toBeUndefined();
     expect(await widget(p).locator('img, script, a[href^="javascript"]').count()).toBe(0);
   });
+
+  it('wrap a long unbroken word (a pasted link, a payload) on a 320 px phone, in the question, review and advice', async () => {
+    const p = await open(env.browser, `${env.server.url}/pages/widget.html?src=/fault/xss`, { viewport: { width: 320, height: 640 } });
+    await settled(p);
+    const width = () => p.evaluate(() => document.documentElement.scrollWidth);
+    await widget(p).getByRole('button', { name: 'Start' }).click();
+    expect(await width()).toBeLessThanOrEqual(320);
+    await widget(p).getByRole('radio', { name: 'Yes' }).check();
+    await widget(p).getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => heading(p, 'symptom-check#w0').textContent()).toBe('Check your answers');
+    expect(await width()).toBeLessThanOrEqual(320);
+    await widget(p).getByRole('button', { name: 'See my advice' }).click();
+    await expect.poll(() => heading(p, 'symptom-check#w0').textContent()).toBe('What to do next');
+    expect(await width()).toBeLessThanOrEqual(320);
+  });
 });
 
 describe('privacy', () => {
