@@ -19,6 +19,11 @@
  *   when every weight is whole).
  * - Everything else (the branches of an `any`, a score and the answers it counts) is treated as
  *   independent, which can only make more conditions look possible.
+ *
+ * The work is bounded, as a hostile file must not freeze the page: a condition checked on its
+ * own (a whole condition, or a branch of an `any`) is decided once and remembered; a
+ * conjunction grows its goals in rounds rather than by recursion; and when the work budget or
+ * the recursion depth runs out, the answer is "possible" (and `gaveUp` is set).
  */
 import type { AnswerValue, Condition, Question, Questionnaire } from './schema';
 
@@ -29,12 +34,24 @@ interface Goal {
   want: boolean;
 }
 
+/** Goals taken apart, conjunctions started and nesting, per instance: far above any real questionnaire's needs. */
+export const WORK_BUDGET = 500_000;
+export const MAX_CONJUNCTIONS = 100_000;
+export const MAX_DEPTH = 100;
+
 export class Reachability {
   private readonly questions = new Map<string, Question>();
   /** The answers worth trying for each question, "unanswered" left out; multiple choice is decided per conjunction. */
   private readonly answers = new Map<string, Sample[]>();
   private readonly scores = new Map<string, { when: Condition; weight: number }[]>();
   private readonly scoreRanges = new Map<string, { min: number; max: number; whole: boolean }>();
+  /** possible(condition, false) and possible(condition, true), by condition object. */
+  private readonly decided = [new Map<Condition, boolean>(), new Map<Condition, boolean>()] as const;
+  private work = 0;
+  private conjunctions = 0;
+  private depth = 0;
+  /** Set when the budget or the depth limit cut a check short (the answer was then "possible"). */
+  gaveUp = false;
 
   constructor(questionnaire: Questionnaire) {
     const thresholds = collectThresholds(questionnaire);
@@ -47,42 +64,74 @@ export class Reachability {
     }
   }
 
+  /** Whether some answers make `condition` come out `want` (a condition on its own: remembered). */
   possible(condition: Condition, want: boolean): boolean {
-    return this.conjunction([{ condition, want }], new Set());
+    const memo = this.decided[want ? 1 : 0];
+    let result = memo.get(condition);
+    if (result === undefined) {
+      result = this.conjunction([{ condition, want }]);
+      memo.set(condition, result);
+    }
+    return result;
   }
 
-  /** `shown`: follow-ups whose showIf is already among the goals. */
-  private conjunction(goals: Goal[], shown: Set<string>): boolean {
+  private conjunction(goals: Goal[]): boolean {
+    if (++this.conjunctions > MAX_CONJUNCTIONS || this.depth >= MAX_DEPTH) return this.giveUp();
+    this.depth++;
+    try {
+      return this.decide(goals);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private giveUp(): true {
+    this.gaveUp = true;
+    return true;
+  }
+
+  private decide(goals: Goal[]): boolean {
     const literals = new Map<string, Goal[]>();
     const scoreLiterals = new Map<string, Goal[]>();
     const disjunctions: Goal[] = [];
+    /** Follow-ups whose showIf is already among the goals. */
+    const shown = new Set<string>();
     const pending = [...goals];
+    const touched = new Set<string>();
+    // In rounds: take the new goals apart, then check the questions they touch; a follow-up that
+    // must be answered brings its showIf in as a new goal for the next round.
     while (pending.length > 0) {
-      const goal = pending.pop()!;
-      const c = goal.condition;
-      if ('not' in c) pending.push({ condition: c.not, want: !goal.want });
-      else if ('all' in c && goal.want) c.all.forEach((condition) => pending.push({ condition, want: true }));
-      else if ('any' in c && !goal.want) c.any.forEach((condition) => pending.push({ condition, want: false }));
-      else if ('all' in c || 'any' in c) disjunctions.push(goal);
-      else if ('score' in c) push(scoreLiterals, c.score, goal);
-      else push(literals, c.answer, goal);
-    }
-    const showIfs: Goal[] = [];
-    for (const [questionId, goalsOnQuestion] of literals) {
-      const holds = (value: Sample) => goalsOnQuestion.every((g) => leafHolds(g.condition as Leaf, value) === g.want);
-      // Left unanswered (or hidden), the question puts no demand on anything else.
-      if (holds(undefined)) continue;
-      const question = this.questions.get(questionId);
-      if (!question) return false;
-      const candidates = question.type === 'multi' ? multiSamples(question, goalsOnQuestion) : this.answers.get(questionId)!;
-      if (!candidates.some(holds)) return false;
-      // It must be answered, so it must be asked.
-      if (question.showIf && !shown.has(questionId)) {
-        shown.add(questionId);
-        showIfs.push({ condition: question.showIf, want: true });
+      touched.clear();
+      while (pending.length > 0) {
+        if (++this.work > WORK_BUDGET) return this.giveUp();
+        const goal = pending.pop()!;
+        const c = goal.condition;
+        if ('not' in c) pending.push({ condition: c.not, want: !goal.want });
+        else if ('all' in c && goal.want) for (const condition of c.all) pending.push({ condition, want: true });
+        else if ('any' in c && !goal.want) for (const condition of c.any) pending.push({ condition, want: false });
+        else if ('all' in c || 'any' in c) disjunctions.push(goal);
+        else if ('score' in c) push(scoreLiterals, c.score, goal);
+        else {
+          push(literals, c.answer, goal);
+          touched.add(c.answer);
+        }
+      }
+      for (const questionId of touched) {
+        const goalsOnQuestion = literals.get(questionId)!;
+        if (goalsOnQuestion.length > 1) this.work += goalsOnQuestion.length;
+        // Left unanswered (or hidden), the question puts no demand on anything else.
+        if (allHold(goalsOnQuestion, undefined)) continue;
+        const question = this.questions.get(questionId);
+        if (!question) return false;
+        const candidates = question.type === 'multi' ? multiSamples(question, goalsOnQuestion) : this.answers.get(questionId)!;
+        if (!somePasses(candidates, goalsOnQuestion)) return false;
+        // It must be answered, so it must be asked.
+        if (question.showIf && !shown.has(questionId)) {
+          shown.add(questionId);
+          pending.push({ condition: question.showIf, want: true });
+        }
       }
     }
-    if (showIfs.length > 0) return this.conjunction([...goals, ...showIfs], shown);
     for (const [scoreId, goalsOnScore] of scoreLiterals) {
       const { min, max, whole } = this.scoreRange(scoreId);
       const thresholds: number[] = [];
@@ -96,7 +145,7 @@ export class Reachability {
     return disjunctions.every((goal) => {
       const c = goal.condition as { all?: Condition[]; any?: Condition[] };
       const children = c.all ?? c.any ?? [];
-      return children.some((condition) => this.conjunction([{ condition, want: goal.want }], new Set()));
+      return children.some((condition) => this.possible(condition, goal.want));
     });
   }
 
@@ -129,6 +178,17 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 function inRange(c: Leaf, n: number): boolean {
   const { atLeast, atMost } = c as { atLeast?: number; atMost?: number };
   return (atLeast === undefined || n >= atLeast) && (atMost === undefined || n <= atMost);
+}
+
+/** Whether an answer passes (or fails, as wanted) every test in `goals` (tests on one question). */
+function allHold(goals: Goal[], value: Sample): boolean {
+  for (const g of goals) if (leafHolds(g.condition as Leaf, value) !== g.want) return false;
+  return true;
+}
+
+function somePasses(values: Sample[], goals: Goal[]): boolean {
+  for (const value of values) if (allHold(goals, value)) return true;
+  return false;
 }
 
 /** The same tests as the engine's (engine/conditions.ts answerTest). */
