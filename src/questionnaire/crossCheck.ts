@@ -15,6 +15,9 @@ export interface Finding {
   key?: boolean;
 }
 
+/** A scale is shown as a row of choices, one a point: 0 to 10 is the usual, 0 to 20 the most. */
+export const MAX_SCALE_POINTS = 21;
+
 interface ConditionScope {
   /** Asking position of the question whose showIf this is; conditions elsewhere may read any question. */
   before?: number;
@@ -160,6 +163,10 @@ export function crossCheck(q: Questionnaire): Finding[] {
     }
     if (question.type === 'number' || question.type === 'scale') {
       if (question.min >= question.max) report([...path, 'max'], `"max" (${question.max}) must be above "min" (${question.min})`);
+      // The widget shows a scale as one choice per point.
+      else if (question.type === 'scale' && question.max - question.min > MAX_SCALE_POINTS - 1) {
+        report([...path, 'max'], `a scale may have at most ${MAX_SCALE_POINTS} points ("max" - "min" at most ${MAX_SCALE_POINTS - 1}); this one goes from ${question.min} to ${question.max}`, 'a scale is a row of choices: for a wider range use a number question');
+      }
       // Whole-number answers are FHIR integers, which are 32-bit.
       else if (wholeNumbers(question) && Math.max(Math.abs(question.min), Math.abs(question.max)) > 2 ** 31 - 1) {
         report([...path, Math.abs(question.min) > 2 ** 31 - 1 ? 'min' : 'max'], `whole-number answers must lie within ±2147483647 (FHIR integers are 32-bit)`, 'use a smaller range');

@@ -3,7 +3,7 @@
  * line, column and JSON path, with a hint where one exists. Hostile input gives problems,
  * never an exception or a hang.
  */
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { getNodePath, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { crossCheck } from './crossCheck';
 import { SourceMap } from './positions';
@@ -15,6 +15,23 @@ export type LoadResult = { ok: true; questionnaire: Questionnaire } | { ok: fals
 /** Far above any real questionnaire (the lupus file is ~60 KB), low enough to stay fast. */
 export const MAX_FILE_BYTES = 2_000_000;
 const MAX_DEPTH = 64;
+/** Problems listed at most; a last line says how many more there are. */
+export const MAX_PROBLEMS = 50;
+/**
+ * Lists checked before the schema, whose work (and whose problems) grow with their length: far
+ * above any real questionnaire (the lupus file has 26 questions and 21 guidance entries).
+ */
+export const LIMITS = {
+  sections: 1_000,
+  questions: 2_000,
+  options: 200,
+  guidance: 2_000,
+  scores: 200,
+  sources: 1_000,
+  languages: 64,
+  /** Any other list: "all", "any", "oneOf", a score's items, a guidance entry's sources. */
+  list: 1_000,
+} as const;
 
 export function loadQuestionnaire(text: string, file = 'questionnaire.json'): LoadResult {
   const problem = (message: string, hint?: string, offset?: number, map?: SourceMap): LoadResult => ({
@@ -74,10 +91,11 @@ export function checkQuestionnaire(value: unknown, file = 'rules'): LoadResult {
 /** Every property whose name an earlier property of the same object already has, at its name. */
 function duplicateKeys(root: Node): { path: JsonPath; key: string; offset: number; first: number }[] {
   const found: { path: JsonPath; key: string; offset: number; first: number }[] = [];
-  // No recursion: nesting is at most MAX_DEPTH here, but a stack costs nothing.
-  const stack: { node: Node; path: JsonPath }[] = [{ node: root, path: [] }];
+  // No recursion: nesting is at most MAX_DEPTH here, but a stack costs nothing. Paths are worked
+  // out only for what is found: a list of a million entries needs no million paths.
+  const stack: Node[] = [root];
   while (stack.length > 0) {
-    const { node, path } = stack.pop()!;
+    const node = stack.pop()!;
     if (node.type === 'object') {
       const seen = new Map<string, number>();
       for (const property of node.children ?? []) {
@@ -85,12 +103,12 @@ function duplicateKeys(root: Node): { path: JsonPath; key: string; offset: numbe
         if (!name || typeof name.value !== 'string') continue;
         const key = name.value;
         const first = seen.get(key);
-        if (first !== undefined) found.push({ path: [...path, key], key, offset: name.offset, first });
+        if (first !== undefined) found.push({ path: [...getNodePath(node), key], key, offset: name.offset, first });
         else seen.set(key, name.offset);
-        if (child) stack.push({ node: child, path: [...path, key] });
+        if (child) stack.push(child);
       }
     } else if (node.type === 'array') {
-      (node.children ?? []).forEach((child, i) => stack.push({ node: child, path: [...path, i] }));
+      for (const child of node.children ?? []) stack.push(child);
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
@@ -98,25 +116,99 @@ function duplicateKeys(root: Node): { path: JsonPath; key: string; offset: numbe
 
 function validate(value: unknown, file: string, map: SourceMap | undefined, root: Node | undefined): LoadResult {
   const at = (path: JsonPath, key = false) => (map && root ? map.positionOfPath(path, { key }) : undefined) ?? {};
+  // Positions only for the problems listed: each costs a walk of the syntax tree.
+  const listed = (described: Described[], more = 0): LoadResult => {
+    const unique = dedupe(described);
+    const shown = unique.slice(0, MAX_PROBLEMS);
+    const rest = unique.length - shown.length + more;
+    const problems: Problem[] = shown.map(({ path, message, hint, key }) => ({ file, ...at(path, key), path: formatPath(path), message, ...(hint ? { hint } : {}) }));
+    if (rest > 0) problems.push({ file, path: '$', message: `and more problems (about ${rest.toLocaleString('en')}) not listed`, hint: 'fix the ones above and check the file again' });
+    return { ok: false, problems };
+  };
+  // Before the schema: a list of hundreds of thousands of entries takes the schema (and the
+  // list of its complaints) seconds and much memory to go through.
+  const tooLong = tooManyEntries(value);
+  if (tooLong.length > 0) return listed(tooLong);
   const parsed = Questionnaire.safeParse(value);
   if (!parsed.success) {
-    const problems = parsed.error.issues.flatMap((issue) => describeIssue(issue, value)).map(({ path, message, hint, key }) => ({
-      file,
-      ...at(path, key),
-      path: formatPath(path),
-      message,
-      ...(hint ? { hint } : {}),
-    }));
-    return { ok: false, problems: dedupe(problems) };
+    const { issues } = parsed.error;
+    // A few issues can each describe as several problems; describe enough for the list, not all.
+    const described: Described[] = [];
+    let i = 0;
+    for (; i < issues.length && described.length <= MAX_PROBLEMS * 4; i++) described.push(...describeIssue(issues[i]!, value));
+    return listed(described, issues.length - i);
   }
   const findings = crossCheck(parsed.data);
-  if (findings.length > 0) {
-    return {
-      ok: false,
-      problems: findings.map((f) => ({ file, ...at(f.path, f.key), path: formatPath(f.path), message: f.message, ...(f.hint ? { hint: f.hint } : {}) })),
-    };
-  }
+  if (findings.length > 0) return listed(findings);
   return { ok: true, questionnaire: parsed.data };
+}
+
+/**
+ * Lists longer than LIMITS allows, found without recursion and without looking inside them,
+ * each as a problem at the list. Only JSON-like values are walked (objects met twice, once).
+ */
+function tooManyEntries(value: unknown): Described[] {
+  const found: Described[] = [];
+  const record = (path: JsonPath, things: string, count: number, limit: number, hint?: string) =>
+    found.push({
+      path,
+      message: `too many ${things} (${count.toLocaleString('en')}); a questionnaire may have at most ${limit.toLocaleString('en')}`,
+      hint: hint ?? 'is this the right file? A list this long is not a questionnaire a person can answer',
+    });
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return found;
+  const top = value as Record<string, unknown>;
+  const topLists = [
+    ['sections', 'sections', LIMITS.sections, 'put related questions together in fewer sections'],
+    ['guidance', 'guidance entries', LIMITS.guidance, undefined],
+    ['scores', 'scores', LIMITS.scores, undefined],
+    ['sources', 'sources', LIMITS.sources, undefined],
+    ['languages', 'languages', LIMITS.languages, 'offer the languages your users read; publish other languages as their own files'],
+  ] as const;
+  const skip = new Set<unknown>();
+  for (const [key, things, limit, hint] of topLists) {
+    const list = Object.hasOwn(top, key) ? top[key] : undefined;
+    if (Array.isArray(list) && list.length > limit) {
+      record([key], things, list.length, limit, hint);
+      skip.add(list);
+    }
+  }
+  // Questions are counted over all sections, and reported at the section that goes past the limit.
+  const sections = Object.hasOwn(top, 'sections') ? top.sections : undefined;
+  if (Array.isArray(sections) && !skip.has(sections)) {
+    let total = 0;
+    let over: JsonPath | undefined;
+    sections.forEach((section, s) => {
+      const questions = typeof section === 'object' && section !== null && Object.hasOwn(section, 'questions') ? (section as { questions: unknown }).questions : undefined;
+      if (!Array.isArray(questions)) return;
+      total += questions.length;
+      if (total > LIMITS.questions && !over) over = ['sections', s, 'questions'];
+      if (total > LIMITS.questions) skip.add(questions);
+    });
+    if (over) record(over, 'questions', total, LIMITS.questions, 'split it into several questionnaires, each about one condition');
+  }
+  // Every other list, at any depth.
+  const seen = new Set<unknown>();
+  const stack: { node: unknown; path: JsonPath }[] = [{ node: value, path: [] }];
+  while (stack.length > 0 && found.length <= MAX_PROBLEMS) {
+    const { node, path } = stack.pop()!;
+    if (typeof node !== 'object' || node === null || seen.has(node) || skip.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      const name = path.at(-1);
+      // Top-level lists and questions were measured above.
+      const limit = name === 'options' ? LIMITS.options : name === 'questions' || (path.length === 1 && topLists.some(([key]) => key === name)) ? Infinity : LIMITS.list;
+      if (node.length > limit) {
+        if (name === 'options') record(path, 'options in a question', node.length, limit, 'a question is answered by choosing: for more answers use several questions');
+        else record(path, `entries in "${String(name)}"`, node.length, limit);
+        continue;
+      }
+      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], path: [...path, i] });
+    } else if (Object.getPrototypeOf(node) === Object.prototype || Object.getPrototypeOf(node) === null) {
+      const keys = Object.keys(node);
+      for (let i = keys.length - 1; i >= 0; i--) stack.push({ node: (node as Record<string, unknown>)[keys[i]!], path: [...path, keys[i]!] });
+    }
+  }
+  return found;
 }
 
 interface Described {
@@ -328,10 +420,10 @@ function plain(message: string): string {
   return message.replace(/^Invalid input: /, '').replace(/^Invalid /, 'invalid ');
 }
 
-function dedupe(problems: Problem[]): Problem[] {
+function dedupe(problems: Described[]): Described[] {
   const seen = new Set<string>();
   return problems.filter((p) => {
-    const key = `${p.path}|${p.message}`;
+    const key = `${formatPath(p.path)}|${p.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
