@@ -14,7 +14,7 @@ import { valueProblem } from '../engine/answers';
 import { answersInEffect } from '../engine/evaluate';
 import { modelOf } from '../engine/model';
 import { LEVELS } from '../questionnaire/levels';
-import { didYouMean, formatPath, formatProblem, type JsonPath, type Problem } from '../questionnaire/problem';
+import { describeType, didYouMean, formatPath, formatProblem, plain, valueAt, type JsonPath, type Problem } from '../questionnaire/problem';
 import type { Condition, Questionnaire } from '../questionnaire/schema';
 import { readJsonFile } from './jsonFile';
 import { runCase, type CaseResult } from './run';
@@ -148,9 +148,9 @@ function answersRead(condition: Condition): string[] {
 
 /** `file:line:col  warning  path  message  (hint)`: the loader's line with the severity added, as lint prints it. */
 export function formatCaseProblem(p: CaseProblem): string {
-  const plain = formatProblem(p);
+  const line = formatProblem(p);
   const where = p.line ? `${p.file}:${p.line}:${p.column ?? 1}` : p.file;
-  return `${where}  ${p.severity}  ${plain.slice(where.length + 2)}`;
+  return `${where}  ${p.severity}  ${line.slice(where.length + 2)}`;
 }
 
 /**
@@ -227,25 +227,4 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): Described[] {
     default:
       return [{ path, message: plain(issue.message) }];
   }
-}
-
-function valueAt(root: unknown, path: JsonPath): unknown {
-  let node = root;
-  for (const key of path) {
-    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return undefined;
-    node = (node as Record<string | number, unknown>)[key];
-  }
-  return node;
-}
-
-function describeType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 30 ? `${value.slice(0, 27)}...` : value)}`;
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${JSON.stringify(value)}`;
-}
-
-function plain(message: string): string {
-  return message.replace(/^Invalid input: /, '').replace(/^Invalid /, 'invalid ');
 }

@@ -7,7 +7,7 @@ import { getNodePath, parseTree, printParseErrorCode, type Node, type ParseError
 import type { z } from 'zod';
 import { crossCheck } from './crossCheck';
 import { SourceMap } from './positions';
-import { didYouMean, formatPath, type JsonPath, type Problem } from './problem';
+import { describeType, didYouMean, formatPath, plain, valueAt, type JsonPath, type Problem } from './problem';
 import { LEVELS, Questionnaire } from './schema';
 
 export type LoadResult = { ok: true; questionnaire: Questionnaire } | { ok: false; problems: Problem[] };
@@ -399,26 +399,6 @@ function tooDeep(text: string): number | undefined {
   return undefined;
 }
 
-function valueAt(root: unknown, path: JsonPath): unknown {
-  let node = root;
-  for (const key of path) {
-    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return undefined;
-    node = (node as Record<string | number, unknown>)[key];
-  }
-  return node;
-}
-
-function describeType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 30 ? `${value.slice(0, 27)}...` : value)}`;
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${JSON.stringify(value)}`;
-}
-
-function plain(message: string): string {
-  return message.replace(/^Invalid input: /, '').replace(/^Invalid /, 'invalid ');
-}
 
 function dedupe(problems: Described[]): Described[] {
   const seen = new Set<string>();

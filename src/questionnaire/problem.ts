@@ -64,3 +64,27 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length]!;
 }
+
+/** The value at `path` in parsed JSON (own keys only), for messages about what was found there. */
+export function valueAt(root: unknown, path: JsonPath): unknown {
+  let node = root;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
+
+/** What a JSON value is, in words: "a list", "the text \"yes\"", "number 3". */
+export function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 30 ? `${value.slice(0, 27)}...` : value)}`;
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** A Zod message without its "Invalid input:" opening. */
+export function plain(message: string): string {
+  return message.replace(/^Invalid input: /, '').replace(/^Invalid /, 'invalid ');
+}
