@@ -4,6 +4,7 @@ import { lint } from '../../src/lint/lint';
 import { formatLintProblem, lintSummary, type LintProblem } from '../../src/lint/problem';
 import { DIAGNOSIS_TERMS, TREATMENT_TERMS } from '../../src/lint/wording';
 import { smallQuestionnaire } from '../fixtures';
+import { positionOf } from '../problems';
 
 type Mutate = (q: any) => void;
 const FILE = 'rules/small.json';
@@ -19,13 +20,6 @@ function clean(mutate: Mutate = () => {}) {
 /** `config` null: no lint config at all. */
 function lintOf(text: string, config: unknown = cleanConfig): LintProblem[] {
   return lint({ text, file: FILE, configFile: CONFIG, ...(config === null ? {} : { config: { text: typeof config === 'string' ? config : JSON.stringify(config, null, 2), file: CONFIG } }) }).problems;
-}
-/** Line and column where `needle` starts (1-based), found independently of the linter. */
-function positionOf(text: string, needle: string) {
-  const offset = text.indexOf(needle);
-  if (offset < 0) throw new Error(`${needle} not in text`);
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: before.at(-1)!.length + 1 };
 }
 const show = (problems: LintProblem[]) => problems.map(formatLintProblem).join('\n');
 

@@ -4,14 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LIMITS, MAX_PROBLEMS, checkQuestionnaire, loadQuestionnaire } from '../../src/questionnaire/load';
-import type { Problem } from '../../src/questionnaire/problem';
 import { smallQuestionnaire } from '../fixtures';
+import { problemsOf } from '../problems';
 
-function problemsOf(text: string): Problem[] {
-  const result = loadQuestionnaire(text, 'rules/test.json');
-  if (result.ok) throw new Error('expected problems, got a valid questionnaire');
-  return result.problems;
-}
 /** The text of the small questionnaire with one list replaced by `list` (as written), and where that list starts. */
 function withList(key: 'guidance' | 'sources' | 'languages' | 'scores' | 'sections', list: string) {
   const q = smallQuestionnaire() as Record<string, unknown>;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkQuestionnaire, loadQuestionnaire } from '../../src/questionnaire/load';
-import { formatProblem, type Problem } from '../../src/questionnaire/problem';
+import { formatProblem } from '../../src/questionnaire/problem';
 import { smallQuestionnaire } from '../fixtures';
+import { positionOf, problemsOf } from '../problems';
 
 type Mutate = (q: any) => void;
 const withChange = (mutate: Mutate) => {
@@ -9,18 +10,6 @@ const withChange = (mutate: Mutate) => {
   mutate(q);
   return JSON.stringify(q, null, 2);
 };
-function problemsOf(text: string): Problem[] {
-  const result = loadQuestionnaire(text, 'rules/test.json');
-  if (result.ok) throw new Error('expected problems, got a valid questionnaire');
-  return result.problems;
-}
-/** The line and column where `needle` starts in `text` (1-based), to check positions independently. */
-function positionOf(text: string, needle: string, occurrence = 0) {
-  let offset = -1;
-  for (let i = 0; i <= occurrence; i++) offset = text.indexOf(needle, offset + 1);
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: before.at(-1)!.length + 1 };
-}
 
 describe('loading a valid questionnaire', () => {
   it('returns the typed questionnaire', () => {

@@ -4,25 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadQuestionnaire } from '../../src/questionnaire/load';
-import { formatProblem, type Problem } from '../../src/questionnaire/problem';
+import { formatProblem } from '../../src/questionnaire/problem';
 import { smallQuestionnaire } from '../fixtures';
+import { positionOf, problemsOf } from '../problems';
 
 const lupusText = readFileSync(new URL('../../rules/lupus.json', import.meta.url), 'utf8');
 
-function problemsOf(text: string): Problem[] {
-  const result = loadQuestionnaire(text, 'rules/test.json');
-  if (result.ok) throw new Error('expected problems, got a valid questionnaire');
-  return result.problems;
-}
-/** Line and column (1-based) of the `occurrence`th `needle`, counting \r\n, \n and a lone \r as line ends. */
-function positionOf(text: string, needle: string, occurrence = 0) {
-  let offset = -1;
-  for (let i = 0; i <= occurrence; i++) offset = text.indexOf(needle, offset + 1);
-  if (offset < 0) throw new Error(`"${needle}" is not in the text`);
-  const lines = text.slice(0, offset).split(/\r\n|\n|\r/);
-  return { line: lines.length, column: lines.at(-1)!.length + 1 };
-}
 const small = (mutate: (q: any) => void) => {
   const q = smallQuestionnaire();
   mutate(q);
