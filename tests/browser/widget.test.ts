@@ -305,6 +305,23 @@ describe('shadow DOM', () => {
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   });
 
+  it('keeps each "Change" button whole beside a long answer on a 320 px phone', async () => {
+    const p = await page('', { viewport: { width: 320, height: 640 } });
+    await ready(p);
+    await button(p, 'Start').click();
+    await p.locator('symptom-check').locator('input[value="swollen_leg"]').check(); // the longest option text
+    await button(p, 'Next').click();
+    await expect.poll(() => heading(p).textContent()).not.toMatch(/any of these/);
+    for (let i = 0; i < 40 && (await heading(p).textContent()) !== 'Check your answers'; i++) {
+      const text = await heading(p).textContent();
+      await answerNo(p);
+      await button(p, 'Next').click();
+      await expect.poll(() => heading(p).textContent()).not.toBe(text);
+    }
+    const heights = await p.locator('symptom-check').locator('.answer-row .link-button').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+    expect(new Set(heights).size).toBe(1); // the first, beside the long answer, is no taller: its word is not broken
+  });
+
   it('rings the whole answer box in a colour of at least 3:1 on keyboard focus', async () => {
     const p = await page();
     await ready(p);
