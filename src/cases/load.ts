@@ -16,7 +16,7 @@ import { modelOf } from '../engine/model';
 import { LEVELS } from '../questionnaire/levels';
 import { describeType, didYouMean, formatPath, formatProblem, plain, valueAt, type JsonPath, type Problem } from '../questionnaire/problem';
 import type { Condition, Questionnaire } from '../questionnaire/schema';
-import { readJsonFile } from './jsonFile';
+import { readJsonFile } from '../questionnaire/jsonFile';
 import { runCase, type CaseResult } from './run';
 import { CasesFile, type Case } from './schema';
 

@@ -10,7 +10,7 @@ import { loadQuestionnaire } from '../questionnaire/load';
 import { formatProblem } from '../questionnaire/problem';
 import { questionnaireJsonSchema, type Questionnaire } from '../questionnaire/schema';
 import { coverage, formatCoverage } from '../cases/coverage';
-import { readJsonFile } from '../cases/jsonFile';
+import { readJsonFile } from '../questionnaire/jsonFile';
 import { formatCasesRun, runCasesText } from '../cases/load';
 import { toFhirQuestionnaire } from '../fhir/questionnaire';
 import { defaultConfigPath } from '../lint/config';

@@ -11,7 +11,7 @@
  * the doctor, each with the reason.
  */
 import { z } from 'zod';
-import { readJsonFile } from '../cases/jsonFile';
+import { readJsonFile } from '../questionnaire/jsonFile';
 import { didYouMean, formatPath, type JsonPath, type Problem } from '../questionnaire/problem';
 import { Id } from '../questionnaire/schema';
 import type { LintProblem } from './problem';

@@ -4,9 +4,9 @@
  * message and the likely fix), and a SourceMap places every later problem by its JSON path.
  */
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
-import { loadQuestionnaire, MAX_FILE_BYTES } from '../questionnaire/load';
-import { SourceMap } from '../questionnaire/positions';
-import type { Problem } from '../questionnaire/problem';
+import { loadQuestionnaire, MAX_FILE_BYTES } from './load';
+import { SourceMap } from './positions';
+import type { Problem } from './problem';
 
 export type JsonFileResult = { ok: true; value: unknown; map: SourceMap } | { ok: false; problems: Problem[] };
 
