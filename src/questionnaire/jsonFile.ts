@@ -4,7 +4,7 @@
  * message and the likely fix), and a SourceMap places every later problem by its JSON path.
  */
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
-import { loadQuestionnaire, MAX_FILE_BYTES } from './load';
+import { fileBytes, loadQuestionnaire, MAX_FILE_BYTES } from './load';
 import { SourceMap } from './positions';
 import type { Problem } from './problem';
 
@@ -13,7 +13,8 @@ export type JsonFileResult = { ok: true; value: unknown; map: SourceMap } | { ok
 /** `shape` says what the file should hold, for the hint on an empty file, e.g. `a cases file is {"cases": [...]}`. */
 export function readJsonFile(text: string, file: string, shape: string): JsonFileResult {
   const fail = (message: string, hint?: string): JsonFileResult => ({ ok: false, problems: [{ file, path: '$', message, ...(hint ? { hint } : {}) }] });
-  if (text.length > MAX_FILE_BYTES) return fail(`the file is too large (${(text.length / 1e6).toFixed(1)} MB)`, 'is this the right file?');
+  const bytes = fileBytes(text);
+  if (bytes > MAX_FILE_BYTES) return fail(`the file is too large (${(bytes / 1e6).toFixed(1)} MB)`, 'is this the right file?');
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return fail('the file is empty', shape);
   const errors: ParseError[] = [];

@@ -39,9 +39,7 @@ export function loadQuestionnaire(text: string, file = 'questionnaire.json'): Lo
     problems: [{ file, ...(offset !== undefined && map ? map.positionOfOffset(offset) : {}), path: '$', message, ...(hint ? { hint } : {}) }],
   });
   if (typeof text !== 'string') return problem('expected the text of a JSON file');
-  // Counted in UTF-8 bytes, as on disk and as a server's content-length (Devanagari takes 3 a
-  // letter): the same file is too large for the widget and for the command line alike.
-  const bytes = text.length > MAX_FILE_BYTES / 3 ? utf8Bytes(text) : text.length;
+  const bytes = fileBytes(text);
   if (bytes > MAX_FILE_BYTES) {
     return problem(`the file is too large (${(bytes / 1e6).toFixed(1)} MB); a questionnaire may be at most ${MAX_FILE_BYTES / 1e6} MB`, 'is this the right file?');
   }
@@ -408,6 +406,15 @@ function dedupe(problems: Described[]): Described[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * The size of a file's text, to hold against MAX_FILE_BYTES: counted in UTF-8 bytes, as on disk
+ * and as a server's content-length (Devanagari takes 3 a letter), so that a file is too large
+ * for the widget and for the command line alike. Short texts cannot be too large: not counted.
+ */
+export function fileBytes(text: string): number {
+  return text.length > MAX_FILE_BYTES / 3 ? utf8Bytes(text) : text.length;
 }
 
 /** The length of `text` in UTF-8, without making a copy of it. */
