@@ -419,6 +419,23 @@ describe('accessibility (axe-core, zero violations on every screen)', () => {
     await expectAccessible(broken, 'load error');
   });
 
+  it('the copy box when the clipboard refuses, and the question before clearing kept answers', async () => {
+    const p = await page('?persist=session');
+    await ready(p);
+    await p.locator('symptom-check').getByRole('checkbox', { name: /Keep my answers/ }).check();
+    await button(p, 'Start').click();
+    await p.locator('symptom-check').getByRole('checkbox', { name: /chest/i }).check();
+    await button(p, 'Next').click();
+    await expect.poll(() => heading(p).textContent()).toBe('Get emergency care now');
+    await p.evaluate("Object.defineProperty(navigator, 'clipboard', { value: { writeText: function () { return Promise.reject(new Error('denied')); } } })");
+    await button(p, 'Copy summary').click();
+    await expect.poll(() => p.locator('symptom-check').locator('.copy-box').count()).toBe(1);
+    await expectAccessible(p, 'copy box');
+    await button(p, 'Clear my answers').click();
+    await expect.poll(() => focusedText(p)).toBe('BUTTON:No, keep my answers');
+    await expectAccessible(p, 'clear question');
+  });
+
   it('the Hindi screens', async () => {
     const p = await page('?lang=hi');
     await ready(p);
