@@ -103,8 +103,8 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
       );
     }
   }, [progress.step]);
-  const model = modelOf(questionnaire);
-  const compiledCurrent = current ? model.questionById.get(current) : undefined;
+  // Compiling the questionnaire is left to the actor's start: the intro needs none of it.
+  const compiledCurrent = current ? modelOf(questionnaire).questionById.get(current) : undefined;
   const currentQuestion = compiledCurrent?.question;
   // Wait for what the screen needs: the late screens' code, the texts of the rest of the questionnaire.
   const waiting =
@@ -201,7 +201,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
           onNext={next}
           onBack={() => send({ type: 'user.back' })}
           onReview={Object.keys(answers).length > 0 ? () => send({ type: 'user.review' }) : undefined}
-          screening={model.guidance.some(({ guidance, when }) => guidance.level === 'emergency' && when.questions.includes(compiledCurrent!.index))}
+          screening={modelOf(questionnaire).guidance.some(({ guidance, when }) => guidance.level === 'emergency' && when.questions.includes(compiledCurrent!.index))}
         />
       )}
       {!waiting && late && progress.step === 'review' && (
