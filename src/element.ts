@@ -8,6 +8,7 @@ import type { Questionnaire } from './questionnaire/schema';
 import { builtinFirst, builtinLanguages, builtinRules } from './builtinRules';
 import { App } from './ui/App';
 import { storageKey } from './ui/persistence';
+import { RenderGuard } from './ui/RenderGuard';
 import { LoadError, Loading } from './ui/StatusViews';
 import css from './ui/styles.css?inline';
 
@@ -21,7 +22,8 @@ type LoadState =
 const sheets = new Map<string, CSSStyleSheet>();
 /** Constructed stylesheets, one per text, shared by every instance: no inline styles, so strict CSP holds. */
 function adoptStyles(root: ShadowRoot, text: string) {
-  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet !== 'undefined' && 'replaceSync' in CSSStyleSheet.prototype) {
+  // Every browser with adoptedStyleSheets constructs sheets (replaceSync) too.
+  if ('adoptedStyleSheets' in root) {
     let sheet = sheets.get(text);
     if (!sheet) {
       sheet = new CSSStyleSheet();
@@ -30,9 +32,10 @@ function adoptStyles(root: ShadowRoot, text: string) {
     }
     if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   } else {
+    // Older browsers (Safari before 16.4): a <style> element.
     const style = document.createElement('style');
     style.textContent = text;
-    root.append(style);
+    (root as ShadowRoot).append(style);
   }
 }
 
@@ -41,8 +44,9 @@ const MAX_TIMEOUT = 2 ** 31 - 1;
 /** Removes `object`'s own property `name`, returning what it held (undefined when it had none). */
 function takeOwnProperty(object: object, name: string): { value: unknown } | undefined {
   if (!Object.hasOwn(object, name)) return undefined;
-  const value: unknown = Reflect.get(object, name);
-  Reflect.deleteProperty(object, name);
+  const own = object as Record<string, unknown>;
+  const value = own[name];
+  delete own[name];
   return { value };
 }
 
@@ -72,7 +76,7 @@ const HTMLElement: typeof globalThis.HTMLElement = globalThis.HTMLElement ?? (cl
  * @fires {CustomEvent<ReadyDetail>} sc-ready - The questionnaire loaded; detail `{ questionnaire: {id, version}, lang }`.
  * @fires {CustomEvent<StepDetail>} sc-step - A new screen; detail `{ step, index, total }`.
  * @fires {CustomEvent<CompleteDetail>} sc-complete - The advice is shown; detail `{ answers, guidance, questionnaire: {id, version}, stoppedEarly, lang, fhir }`.
- * @fires {CustomEvent<ErrorDetail>} sc-error - The questionnaire could not be loaded; detail `{ problems }`.
+ * @fires {CustomEvent<ErrorDetail>} sc-error - The questionnaire could not be loaded, or the run had to stop (the rest of the questions failed to load, a screen failed to show); detail `{ problems }`.
  *
  * @csspart container - The widget's box.
  * @csspart intro - The first screen.
@@ -123,7 +127,7 @@ const HTMLElement: typeof globalThis.HTMLElement = globalThis.HTMLElement ?? (cl
 export class SymptomCheckElement extends HTMLElement {
   static readonly observedAttributes = ['rules-src', 'lang', 'persist', 'emergency-number'];
 
-  #rules: unknown = undefined;
+  #rules: unknown;
   #fetchTimeout = 15_000;
   #state: LoadState = { kind: 'loading' };
   #mount: HTMLDivElement;
@@ -238,7 +242,7 @@ export class SymptomCheckElement extends HTMLElement {
     const state =
       now ??
       (await this.#loadRules(this.#abort.signal).catch(
-        (error: unknown): LoadState => ({ kind: 'error', problems: [{ file: this.#sourceName(), path: '$', message: String((error as Error)?.message ?? error) }] }),
+        (error: unknown): LoadState => ({ kind: 'error', problems: [{ file: this.#sourceName(), path: '$', message: errorText(error) }] }),
       ));
     // If the strings cannot load (a network fault), the widget speaks English rather than failing.
     await loadStrings(this.#language(state.kind === 'ready' ? state.questionnaire : undefined)).catch(() => undefined);
@@ -272,17 +276,22 @@ export class SymptomCheckElement extends HTMLElement {
     const state = this.#state;
     if (state.kind !== 'ready' || state.complete) return;
     const generation = this.#generation;
-    const next = await this.#builtin(true).catch(
-      (error: unknown): LoadState => ({
-        kind: 'error',
-        midRun: true,
-        problems: [{ file: 'built-in rules', path: '$', message: `could not load the rest of the questions: ${(error as Error)?.message ?? error}` }],
-      }),
-    );
-    if (generation !== this.#generation) return;
-    this.#state = next;
+    try {
+      const next = await this.#builtin(true);
+      if (generation !== this.#generation) return;
+      this.#state = next;
+      this.#render();
+    } catch (error) {
+      if (generation === this.#generation) this.#fail([{ file: 'built-in rules', path: '$', message: `could not load the rest of the questions: ${errorText(error)}` }]);
+    }
+  }
+
+  /** Mid-run, the run cannot go on: the plain "stopped" screen, and sc-error for the page. */
+  #fail(problems: Problem[]) {
+    this.#generation++; // nothing under way may bring the run back
+    this.#state = { kind: 'error', problems, midRun: true };
     this.#render();
-    if (next.kind === 'error') emit(this, 'sc-error', { problems: next.problems });
+    emit(this, 'sc-error', { problems });
   }
 
   #sourceName(): string {
@@ -334,32 +343,35 @@ export class SymptomCheckElement extends HTMLElement {
     const persist = this.getAttribute('persist') === 'session';
     const questionnaire = state.questionnaire;
     render(
-      h(App, {
-        // A new source is a new run; a change of persist is not (App handles it).
-        key: this.#source,
-        questionnaire,
-        complete: state.complete,
-        lang,
-        emergencyNumber: this.getAttribute('emergency-number') ?? undefined,
-        persistKey: persist ? storageKey(questionnaire, this.id) : undefined,
-        onStep: (progress) => {
-          if (progress.step !== 'intro') void this.#completeRules();
-          emit(this, 'sc-step', { ...progress });
-        },
-        onComplete: (detail) => void this.#reportComplete(questionnaire, detail),
-        // The result screen's code, which prints, is loaded by the time the patient can print.
-        onPrint: () => void import('./ui/lateScreens').then((late) => late.printWidget(this), () => window.print()),
-        // The built-in rules come one language a part; other languages than the texts' (the one
-        // asked for if the questionnaire has it, else its first).
-        otherLanguages: (this.#usesBuiltinRules() ? builtinLanguages : questionnaire.languages).filter(
-          (code) => code !== (questionnaire.languages.includes(lang) ? lang : questionnaire.languages[0]) && code in languageNames,
-        ),
-        onLanguage: (code) => {
-          this.#chosenLanguage = code;
-          void this.#changeLanguage();
-        },
-        adoptStyles: (text) => adoptStyles(this.shadowRoot!, text),
-      }),
+      h(
+        RenderGuard,
+        // A new source is a new run (and a fresh guard); a change of persist is not (App handles it).
+        { key: this.#source, onError: (error) => this.#fail([{ file: 'symptom-check', path: '$', message: `could not show the screen: ${errorText(error)}` }]) },
+        h(App, {
+          questionnaire,
+          complete: state.complete,
+          lang,
+          emergencyNumber: this.getAttribute('emergency-number') ?? undefined,
+          persistKey: persist ? storageKey(questionnaire, this.id) : undefined,
+          onStep: (progress) => {
+            if (progress.step !== 'intro') void this.#completeRules();
+            emit(this, 'sc-step', { ...progress });
+          },
+          onComplete: (detail) => void this.#reportComplete(questionnaire, detail),
+          // The result screen's code, which prints, is loaded by the time the patient can print.
+          onPrint: () => void import('./ui/lateScreens').then((late) => late.printWidget(this), () => window.print()),
+          // The built-in rules come one language a part; other languages than the texts' (the one
+          // asked for if the questionnaire has it, else its first).
+          otherLanguages: (this.#usesBuiltinRules() ? builtinLanguages : questionnaire.languages).filter(
+            (code) => code !== (questionnaire.languages.includes(lang) ? lang : questionnaire.languages[0]) && code in languageNames,
+          ),
+          onLanguage: (code) => {
+            this.#chosenLanguage = code;
+            void this.#changeLanguage();
+          },
+          adoptStyles: (text) => adoptStyles(this.shadowRoot!, text),
+          }),
+      ),
       this.#mount,
     );
   }
@@ -373,6 +385,10 @@ export class SymptomCheckElement extends HTMLElement {
     const fhir = toFhirQuestionnaireResponse(questionnaire, detail.answers, { authored: new Date().toISOString(), lang: detail.lang, status: 'completed' });
     emit(this, 'sc-complete', { ...detail, fhir });
   }
+}
+
+function errorText(error: unknown): string {
+  return String((error as Error)?.message ?? error);
 }
 
 /** The box the widget renders into, inside the shadow root. */

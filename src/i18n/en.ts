@@ -6,7 +6,6 @@ export const en = {
   dir: 'ltr' as 'ltr' | 'rtl',
   widgetLabel: 'Symptom check',
   language: 'Language',
-  introHeading: 'Check your symptoms',
   introBody: 'Answer short questions about how you feel, one at a time. At the end you get a summary of what to talk about with a doctor, and how soon.',
   disclaimerHeading: 'Important',
   disclaimer:
@@ -40,7 +39,7 @@ export const en = {
   errorBody: 'The questions could not be loaded. Please try again later, or ask the clinic for help.',
   errorDetails: 'Details for the website team',
   stoppedHeading: 'This symptom check stopped',
-  stoppedBody: 'The next part could not be loaded. Check your connection and reload the page. If you feel very unwell, call your emergency number now.',
+  stoppedBody: 'The next part could not be shown. Check your connection and reload the page. If you feel very unwell, call your emergency number now.',
 };
 
 export type Strings = typeof en;

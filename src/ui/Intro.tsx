@@ -20,7 +20,7 @@ export function Intro({ questionnaire, persist, keep, onKeepChange, cleared, hea
   return (
     <section class="screen" part="intro" aria-labelledby="sc-intro-heading">
       <h2 id="sc-intro-heading" class="heading" part="heading" tabIndex={-1} ref={headingRef}>
-        {text(questionnaire.title) || t.introHeading}
+        {text(questionnaire.title)}
       </h2>
       {/* Just under the heading, where focus lands after clearing, so it is read next. */}
       {cleared && <p role="status">{t.cleared}</p>}
