@@ -76,7 +76,7 @@ const HTMLElement: typeof globalThis.HTMLElement = globalThis.HTMLElement ?? (cl
  * @fires {CustomEvent<ReadyDetail>} sc-ready - The questionnaire loaded; detail `{ questionnaire: {id, version}, lang }`.
  * @fires {CustomEvent<StepDetail>} sc-step - A new screen; detail `{ step, index, total }`.
  * @fires {CustomEvent<CompleteDetail>} sc-complete - The advice is shown; detail `{ answers, guidance, questionnaire: {id, version}, stoppedEarly, lang, fhir }`.
- * @fires {CustomEvent<ErrorDetail>} sc-error - The questionnaire could not be loaded, or the run had to stop (the rest of the questions failed to load, a screen failed to show); detail `{ problems }`.
+ * @fires {CustomEvent<ErrorDetail>} sc-error - The questionnaire could not be loaded, or the run had to stop (the rest of the questions or the next screens' code failed to load, a screen failed to show); detail `{ problems }`.
  *
  * @csspart container - The widget's box.
  * @csspart intro - The first screen.
@@ -173,7 +173,7 @@ export class SymptomCheckElement extends HTMLElement {
   set fetchTimeout(ms: number) {
     const value = Number(ms);
     // setTimeout treats anything above 2^31 - 1 ms (about 24 days) as 1 ms.
-    if (!(value > 0 && value <= MAX_TIMEOUT)) throw new RangeError(`symptom-check: fetchTimeout must be a number of milliseconds from 1 to ${MAX_TIMEOUT}, not ${String(ms)}`);
+    if (!(value > 0 && value <= MAX_TIMEOUT)) throw new RangeError(`symptom-check: fetchTimeout must be from 1 to ${MAX_TIMEOUT} (milliseconds), not ${String(ms)}`);
     this.#fetchTimeout = value;
   }
 
@@ -370,6 +370,7 @@ export class SymptomCheckElement extends HTMLElement {
             void this.#changeLanguage();
           },
           adoptStyles: (text) => adoptStyles(this.shadowRoot!, text),
+          onError: (problems) => emit(this, 'sc-error', { problems }),
           }),
       ),
       this.#mount,

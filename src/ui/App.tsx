@@ -7,6 +7,7 @@ import { modelOf } from '../engine/model';
 import { languageNames, stringsFor } from '../i18n/index';
 import { progressOf, type Progress } from '../machine/progress';
 import { questionnaireMachine, type MachineContext, type MachineEvent, type Resume } from '../machine/questionnaireMachine';
+import type { Problem } from '../questionnaire/problem';
 import type { Answers, Questionnaire } from '../questionnaire/schema';
 import { SpeechContext, speechFor } from './context';
 import { Intro } from './Intro';
@@ -43,6 +44,8 @@ export interface AppProps {
   onLanguage?: (lang: string) => void;
   /** Adds a stylesheet to the widget's shadow root (the later screens bring their own). */
   adoptStyles?: (css: string) => void;
+  /** The run cannot go on (the next screen's code did not load): what the web team should know. */
+  onError?: (problems: Problem[]) => void;
 }
 
 type LateScreens = typeof import('./lateScreens');
@@ -50,7 +53,7 @@ type LateScreens = typeof import('./lateScreens');
 /** The intro's state until the actor exists: the machine's own start, so that nothing seems to change when it comes. */
 const BEFORE_START: Pick<MachineContext, 'answers' | 'current' | 'error' | 'stoppedEarly'> = { answers: {}, current: null, error: null, stoppedEarly: false };
 
-export function App({ questionnaire, complete = true, lang, emergencyNumber, persistKey, onStep, onComplete, onPrint, otherLanguages = [], onLanguage, adoptStyles }: AppProps) {
+export function App({ questionnaire, complete = true, lang, emergencyNumber, persistKey, onStep, onComplete, onPrint, otherLanguages = [], onLanguage, adoptStyles, onError }: AppProps) {
   // The intro needs no actor: unless a saved run resumes, the actor (and the compiled
   // questionnaire it needs) is made just after the intro is painted, or on Start if that is sooner.
   const [saved] = useState(() => (persistKey ? readResume(persistKey, questionnaire) : undefined));
@@ -91,7 +94,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   const [cleared, setCleared] = useState(false);
   const speech = useMemo(() => speechFor(questionnaire, lang, stringsFor(lang)), [questionnaire, lang]);
   const [late, setLate] = useState<LateScreens | null>(null);
-  const [lateFailed, setLateFailed] = useState<string | null>(null);
+  const [lateFailed, setLateFailed] = useState<Problem[] | null>(null);
   useEffect(() => {
     if (progress.step !== 'intro' && !late) {
       import('./lateScreens').then(
@@ -99,7 +102,11 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
           adoptStyles?.(screens.lateCss);
           setLate(screens);
         },
-        (error: unknown) => setLateFailed(String((error as Error)?.message ?? error)),
+        (error: unknown) => {
+          const problems = [{ file: 'symptom-check', path: '$', message: `could not load the next screen: ${String((error as Error)?.message ?? error)}` }];
+          setLateFailed(problems);
+          onError?.(problems);
+        },
       );
     }
   }, [progress.step]);
@@ -226,7 +233,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   );
 
   function loadError() {
-    return <LoadError t={speech.t} midRun problems={[{ file: 'symptom-check', path: '$', message: `could not load the next screen: ${lateFailed}` }]} />;
+    return <LoadError t={speech.t} midRun problems={lateFailed!} />;
   }
 
   function result() {

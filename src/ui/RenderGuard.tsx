@@ -15,7 +15,7 @@ export class RenderGuard extends Component<RenderGuardProps, { failed?: boolean 
     this.setState({ failed: true });
     // Not in the middle of Preact's render: the element renders again, and a page's sc-error
     // listener may change the element.
-    queueMicrotask(() => this.props.onError(error));
+    setTimeout(() => this.props.onError(error));
   }
 
   override render({ children }: RenderGuardProps) {

@@ -69,11 +69,29 @@ describe('a network fault in the middle of a run', () => {
     await p.route(/\/dist\/chunks\/(en|lateScreens)-[^/]+\.js$/, (route) => route.abort('internetdisconnected'));
     await settled(p);
     await widget(p).getByRole('button', { name: 'Start' }).click();
-    await expect.poll(async () => (await events(p)).some((e) => e.type === 'sc-error'), { timeout: 10_000 }).toBe(true);
-    const error = (await events(p)).find((e) => e.type === 'sc-error')!;
-    expect(error.detail.problems[0].message).toMatch(/could not load the rest of the questions/);
+    // Each missing file is reported (the next screens' code, the rest of the questions).
+    const messages = async () => (await events(p)).filter((e) => e.type === 'sc-error').flatMap((e) => e.detail.problems.map((x: any) => x.message));
+    await expect.poll(messages, { timeout: 10_000 }).toContainEqual(expect.stringMatching(/^could not load the rest of the questions/));
     expect(await heading(p, 'symptom-check#w0').textContent()).toBe('This symptom check stopped');
     expect(await widget(p).getByRole('alert').textContent()).toMatch(/Check your connection and reload the page/);
+  });
+});
+
+describe('the next screen\'s code failing to load mid-run', () => {
+  it('fires sc-error at once, and shows the plain stopped message where that code is needed', async () => {
+    const p = await open(env.browser, `${env.server.url}/pages/widget.html`);
+    await p.route(/\/dist\/chunks\/lateScreens-[^/]+\.js$/, (route) => route.abort('internetdisconnected'));
+    await settled(p);
+    await widget(p).getByRole('button', { name: 'Start' }).click();
+    // The page hears at once; the questions in this file go on until a screen needs the missing code.
+    await expect.poll(async () => (await events(p)).some((e) => e.type === 'sc-error'), { timeout: 10_000 }).toBe(true);
+    const error = (await events(p)).find((e) => e.type === 'sc-error')!;
+    expect(error.detail.problems).toEqual([{ file: 'symptom-check', path: '$', message: expect.stringMatching(/^could not load the next screen: /) }]);
+    await widget(p).getByRole('checkbox', { name: 'None of these' }).check();
+    await widget(p).getByRole('button', { name: 'Next' }).click();
+    await widget(p).getByRole('button', { name: 'See my answers so far' }).click();
+    expect(await heading(p, 'symptom-check#w0').textContent()).toBe('This symptom check stopped');
+    expect(await widget(p).getByRole('alert').textContent()).toMatch(/call your emergency number now/);
   });
 });
 

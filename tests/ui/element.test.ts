@@ -361,7 +361,7 @@ describe('properties a page sets before the script defines the element', () => {
     defineSymptomCheck(tag);
     expect((await settled).type).toBe('sc-ready');
     expect(el.fetchTimeout).toBe(15_000);
-    expect(String(logged.mock.calls[0]?.[0])).toMatch(/fetchTimeout must be a number of milliseconds from 1 to 2147483647, not soon/);
+    expect(String(logged.mock.calls[0]?.[0])).toMatch(/fetchTimeout must be from 1 to 2147483647 \(milliseconds\), not soon/);
     logged.mockRestore();
   });
 });
