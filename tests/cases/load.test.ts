@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { casesSummary, runCasesText } from '../../src/cases/load';
 import { loadQuestionnaire } from '../../src/questionnaire/load';
+import { positionOf } from '../problems';
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const loaded = loadQuestionnaire(read('rules/lupus.json'), 'rules/lupus.json');
@@ -48,3 +49,60 @@ describe('cases for rules/lupus.json', () => {
     });
   });
 });
+
+describe('a property given twice in a cases file', () => {
+  // JSON.parse would keep the last copy silently: the case would test what its author did not read.
+  const one = (kase: string) => `{\n  "cases": [\n    ${kase}\n  ]\n}\n`;
+  it('"expect" twice: an error at the second copy, naming the line of the first, and nothing is run', () => {
+    const text = one(`{
+      "name": "chest pain",
+      "answers": { "red_flags": ["chest_pain"] },
+      "expect": { "guidance": ["emergency_chest_pain"], "topLevel": "emergency" },
+      "expect": { "guidance": ["no_specific_concerns"], "topLevel": "info" }
+    }`);
+    const run = runCasesText(lupus, text, 'cases.json');
+    expect(run).toEqual({
+      ok: false,
+      problems: [
+        {
+          file: 'cases.json',
+          ...positionOf(text, '"expect"', 1),
+          path: '$.cases[0].expect',
+          message: `"expect" is given twice in the same object (first on line ${positionOf(text, '"expect"').line})`,
+          hint: 'remove one of the two: only the last one would count',
+        },
+      ],
+    });
+  });
+  it('the same answer twice in "answers": at the second copy', () => {
+    const text = one('{ "name": "joints", "answers": { "red_flags": ["none"], "joint_pain": "yes", "joint_pain": "no" }, "expect": { "guidance": [] } }');
+    const run = runCasesText(lupus, text, 'cases.json');
+    expect(run).toEqual({
+      ok: false,
+      problems: [
+        {
+          file: 'cases.json',
+          ...positionOf(text, '"joint_pain"', 1),
+          path: '$.cases[0].answers.joint_pain',
+          message: '"joint_pain" is given twice in the same object (first on line 3)',
+          hint: 'remove one of the two: only the last one would count',
+        },
+      ],
+    });
+  });
+  it('lists every second copy, in file order', () => {
+    const text = one('{ "name": "a", "name": "b", "answers": { "rash": "yes", "rash": "no" }, "expect": { "guidance": [], "guidance": [] } }');
+    const run = runCasesText(lupus, text, 'cases.json');
+    if (run.ok) throw new Error('expected problems');
+    expect(run.problems.map((p) => [p.path, p.line, p.column])).toEqual([
+      ['$.cases[0].name', positionOf(text, '"name"', 1).line, positionOf(text, '"name"', 1).column],
+      ['$.cases[0].answers.rash', positionOf(text, '"rash"', 1).line, positionOf(text, '"rash"', 1).column],
+      ['$.cases[0].expect.guidance', positionOf(text, '"guidance"', 1).line, positionOf(text, '"guidance"', 1).column],
+    ]);
+  });
+  it('rules/lupus.cases.json has no property twice', () => {
+    const run = runCasesText(lupus, read('rules/lupus.cases.json'), 'rules/lupus.cases.json');
+    expect(run.ok && run.reports.every((r) => r.passed)).toBe(true);
+  });
+});
+

@@ -150,6 +150,42 @@ describe('symptom-check test: mistakes in the cases file, at file:line:column wi
       '0 passed, 1 failed',
     ]);
   });
+  it('a property given twice: at the second copy, with the line of the first, and nothing is run', async () => {
+    const text = one('{ "name": "chest", "answers": { "red_flags": ["chest_pain"] },\n      "expect": { "guidance": ["emergency_chest"], "topLevel": "emergency" },\n      "expect": { "guidance": [] } }');
+    const path = file('twice.cases.json', text);
+    const r = await cli('test', file('q.json', smallQuestionnaire()), path);
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n').slice(0, 2)).toEqual([
+      `${path}:${positionOf(text, '"expect"', text.indexOf('"expect"') + 1)}  $.cases[0].expect  "expect" is given twice in the same object (first on line 4)  (remove one of the two: only the last one would count)`,
+      `symptom-check: ${path} is not a valid cases file`,
+    ]);
+    expect(r.out).toBe('');
+  });
+  it('an answer given twice in a case: at the second copy', async () => {
+    const text = one('{ "name": "skin", "answers": { "red_flags": ["none"], "rash": "yes", "rash": "no" }, "expect": { "guidance": [] } }');
+    const path = file('answer-twice.cases.json', text);
+    const r = await cli('test', file('q.json', smallQuestionnaire()), path);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${path}:${positionOf(text, '"rash"', text.indexOf('"rash"') + 1)}  $.cases[0].answers.rash  "rash" is given twice in the same object (first on line 3)  (remove one of the two: only the last one would count)`);
+  });
+  it('lint: a property given twice in the lint config is an error there', async () => {
+    const config = '{\n  "summaryOnly": {\n    "sex": "summary",\n    "sex": "again"\n  }\n}\n';
+    const rules = file('twice.json', { ...smallQuestionnaire(), sources: [{ id: 'src', title: 'A source', publisher: 'NHS' }] });
+    const configPath = file('twice.lint.json', config);
+    const r = await cli('lint', rules);
+    expect(r.code).toBe(1);
+    expect(r.lines).toEqual([
+      `${configPath}:${positionOf(config, '"sex"', config.indexOf('"sex"') + 1)}  error  $.summaryOnly.sex  "sex" is given twice in the same object (first on line 3)  (remove one of the two: only the last one would count)  [config]`,
+      '1 problem (1 error, 0 warnings)',
+    ]);
+  });
+  it('evaluate: an answer given twice in the answers file', async () => {
+    const text = '{\n  "rash": "yes",\n  "rash": "no"\n}\n';
+    const path = file('twice-answers.json', text);
+    const r = await cli('evaluate', file('q.json', smallQuestionnaire()), path);
+    expect(r).toMatchObject({ code: 2, out: '' });
+    expect(r.err).toContain(`${path}:3:3  $.rash  "rash" is given twice in the same object (first on line 2)  (remove one of the two: only the last one would count)`);
+  });
   it('evaluate: answers that are not JSON are placed by line and column', async () => {
     const path = file('broken-answers.json', '{\n  "rash": "yes",\n}\n');
     const r = await cli('evaluate', file('q.json', smallQuestionnaire()), path);

@@ -160,6 +160,25 @@ describe('summary-only questions are data in the lint config', () => {
       { file: CONFIG, line: 4, column: 3, path: '$', message: 'JSON syntax error: PropertyNameExpected at "}"', hint: 'property names are in double quotes; is there a comma too many?', severity: 'error', rule: 'config' },
     ]);
   });
+  it('rejects a property given twice in the config, at the second copy, as the loader does', () => {
+    // JSON.parse would keep the last "summaryOnly" and drop the first's reasons without a word.
+    const config = '{\n  "summaryOnly": { "sex": "summary" },\n  "summaryOnly": { "rash": "kept" }\n}\n';
+    expect(lintOf(clean(), config)).toEqual([
+      {
+        file: CONFIG,
+        ...positionOf(config, '"summaryOnly"', 1),
+        path: '$.summaryOnly',
+        message: '"summaryOnly" is given twice in the same object (first on line 2)',
+        hint: 'remove one of the two: only the last one would count',
+        severity: 'error',
+        rule: 'config',
+      },
+    ]);
+  });
+  it('rejects a summary-only question given twice, at the second copy', () => {
+    const config = '{\n  "summaryOnly": {\n    "sex": "summary",\n    "sex": ""\n  }\n}\n';
+    expect(lintOf(clean(), config)).toMatchObject([{ file: CONFIG, ...positionOf(config, '"sex"', 1), path: '$.summaryOnly.sex', message: '"sex" is given twice in the same object (first on line 3)', severity: 'error' }]);
+  });
   it('suggests the property a misspelt config key was meant to be', () => {
     const config = JSON.stringify({ sumaryOnly: { sex: 'summary' } }, null, 2);
     expect(lintOf(clean(), config)).toMatchObject([{ path: '$.sumaryOnly', hint: 'did you mean "summaryOnly"?' }]);
