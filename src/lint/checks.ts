@@ -8,8 +8,8 @@ import type { Condition, Questionnaire } from '../questionnaire/schema';
 import type { LintConfig } from './config';
 import type { Finding } from './problem';
 import { readability } from './readability';
-import { ADVICE, describeText, isEnglish, textsOf } from './texts';
-import { DIAGNOSIS_TERMS, findTerms, TREATMENT_TERMS } from './wording';
+import { ADVICE, describeText, isEnglish, textsOf, type TextEntry } from './texts';
+import { DIAGNOSIS_TERMS, findTerms, TREATMENT_TERMS, type Term, type TermMatch } from './wording';
 
 /** The highest Flesch-Kincaid grade a text may have. */
 export const MAX_GRADE = 8;
@@ -103,6 +103,23 @@ const unusedScores: Check = {
   },
 };
 
+/**
+ * The most words the diagnosis or treatment check lists for one text; a last warning says how
+ * many more there are. Far above a text a clinician wrote, low enough that a pasted advert does
+ * not bury the rest of the report.
+ */
+export const MAX_WORDS_PER_TEXT = 10;
+
+/** A warning for each word of `terms` in a text, with how often it is there, up to MAX_WORDS_PER_TEXT. */
+function wordingFindings(rule: string, t: TextEntry, terms: readonly Term[], says: (m: TermMatch) => string, hint: string): Finding[] {
+  const matches = findTerms(t.text, terms);
+  const times = (m: TermMatch) => (m.count > 1 ? `, ${m.count} times` : '');
+  const findings = matches.slice(0, MAX_WORDS_PER_TEXT).map((m) => warn(rule, t.path, `${describeText(t)} ${says(m)}${times(m)}`, hint));
+  const more = matches.slice(MAX_WORDS_PER_TEXT).reduce((n, m) => n + m.count, 0);
+  if (more > 0) findings.push(warn(rule, t.path, `and ${more} more in ${describeText(t)}, not listed`, 'fix the ones above and run lint again'));
+  return findings;
+}
+
 const diagnosis: Check = {
   name: 'diagnosis',
   description: 'advice that tells the patient what they have ("you have lupus", "diagnosis", "diagnosed with")',
@@ -110,9 +127,7 @@ const diagnosis: Check = {
     return textsOf(q)
       .filter((t) => ADVICE.has(t.kind))
       .flatMap((t) =>
-        findTerms(t.text, DIAGNOSIS_TERMS).map(({ found }) =>
-          warn('diagnosis', t.path, `${describeText(t)} diagnoses: "${found}"`, 'say what to do and how soon, and what to ask a doctor about; leave the diagnosis to the doctor'),
-        ),
+        wordingFindings('diagnosis', t, DIAGNOSIS_TERMS, ({ found }) => `diagnoses: "${found}"`, 'say what to do and how soon, and what to ask a doctor about; leave the diagnosis to the doctor'),
       );
   },
 };
@@ -122,8 +137,12 @@ const treatment: Check = {
   description: 'a text that names a medicine, a therapy or a clinic (the list is in src/lint/wording.ts)',
   run(q) {
     return textsOf(q).flatMap((t) =>
-      findTerms(t.text, TREATMENT_TERMS).map(({ label, found }) =>
-        warn('treatment', t.path, `${describeText(t)} names a treatment or clinic: "${found}"${label.toLowerCase() !== found.toLowerCase() ? ` (${label})` : ''}`, 'describe medicines by what they do ("medicines that weaken your immune system") and leave treatment to the doctor'),
+      wordingFindings(
+        'treatment',
+        t,
+        TREATMENT_TERMS,
+        ({ label, found }) => `names a treatment or clinic: "${found}"${label.toLowerCase() !== found.toLowerCase() ? ` (${label})` : ''}`,
+        'describe medicines by what they do ("medicines that weaken your immune system") and leave treatment to the doctor',
       ),
     );
   },

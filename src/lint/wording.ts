@@ -65,12 +65,37 @@ export const TREATMENT_TERMS: readonly Term[] = [
   { label: 'a painkiller', pattern: /प[ैे]र[ाे]?स[िी]टामोल|(?:आ[इई]|इ)ब[ुू]प्र[ोे]फ\u093C?[ेै]न|एस्प[िी]?रिन|ड[ाि]इ?क्लोफ\u093C?[ेै]न[ाै]क|न[ेै]प्र[ॉो]क्सेन|क्रोसिन|क[ॉो]म्बिफ्ल[ेै]म/, example: 'पैरासिटामोल या इबुप्रोफेन लें।' },
 ];
 
-export function findTerms(text: string, terms: readonly Term[]): { label: string; found: string }[] {
-  const out: { label: string; found: string }[] = [];
+/** A word a term flags in one text: as first written there, and how many times the text has it. */
+export interface TermMatch {
+  label: string;
+  found: string;
+  count: number;
+}
+
+/**
+ * Every place each term matches in `text`, in the order of `terms`: one entry per word, in the
+ * order it first appears, with how many times it appears (the same word in other capitals,
+ * "Steroids" and "steroids", counts as the same word).
+ */
+export function findTerms(text: string, terms: readonly Term[]): TermMatch[] {
+  const out: TermMatch[] = [];
   const normalized = text.normalize('NFC');
   for (const term of terms) {
-    const match = term.pattern.exec(normalized);
-    if (match) out.push({ label: term.label, found: match[0] });
+    const words = new Map<string, TermMatch>();
+    for (const [found] of normalized.matchAll(everywhere(term.pattern))) {
+      const seen = words.get(found.toLowerCase());
+      if (seen) seen.count++;
+      else words.set(found.toLowerCase(), { label: term.label, found, count: 1 });
+    }
+    out.push(...words.values());
   }
   return out;
+}
+
+const withG = new WeakMap<RegExp, RegExp>();
+/** The pattern with the "g" flag, which matchAll needs, made once. */
+function everywhere(pattern: RegExp): RegExp {
+  let g = withG.get(pattern);
+  if (!g) withG.set(pattern, (g = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)));
+  return g;
 }

@@ -71,6 +71,16 @@ describe('symptom-check lint', () => {
     expect(r.lines.at(-1)).toBe('5 problems (0 errors, 5 warnings)');
   });
 
+  it('prints every banned word of a text in one run, each word once with how many times', async () => {
+    const text = JSON.stringify(tidy((q) => (q.guidance[4].text.hi = 'स्टीरॉयड लें। प्रेडनिसोलोन लें, फिर प्रेडनिसोलोन लें।')), null, 2);
+    const rules = file('many.json', text);
+    const at = text.slice(0, text.indexOf('"स्टीरॉयड')).split('\n');
+    const where = `${rules}:${at.length}:${at.at(-1)!.length + 1}  warning  $.guidance[4].text.hi  the advice text of guidance "info_tired" (hi) names a treatment or clinic`;
+    const hint = '(describe medicines by what they do ("medicines that weaken your immune system") and leave treatment to the doctor)  [treatment]';
+    const r = await cli('lint', rules);
+    expect(r.lines.filter((l) => l.includes('[treatment]'))).toEqual([`${where}: "स्टीरॉयड" (steroids)  ${hint}`, `${where}: "प्रेडनिसोलोन" (steroids), 2 times  ${hint}`]);
+  });
+
   it('lints several files with one closing line', async () => {
     const r = await cli('lint', file('a.json', tidy()), file('b.json', tidy()));
     expect(r.lines.at(-1)).toBe('2 problems (0 errors, 2 warnings)');

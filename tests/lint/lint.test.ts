@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/lint/lint';
+import { MAX_WORDS_PER_TEXT } from '../../src/lint/checks';
 import { formatLintProblem, lintSummary, type LintProblem } from '../../src/lint/problem';
 import { DIAGNOSIS_TERMS, TREATMENT_TERMS } from '../../src/lint/wording';
 import { smallQuestionnaire } from '../fixtures';
@@ -122,7 +123,63 @@ describe('Hindi advice that diagnoses and names medicines', () => {
       ['diagnosis', '$.guidance[3].text.hi', 'the advice text of guidance "routine_features" (hi) diagnoses: "आपको शायद ल्यूपस है"'],
       ['treatment', '$.guidance[3].text.hi', 'the advice text of guidance "routine_features" (hi) names a treatment or clinic: "हाइड्रोक्सीक्लोरोक्वीन" (hydroxychloroquine)'],
       ['treatment', '$.guidance[3].text.hi', 'the advice text of guidance "routine_features" (hi) names a treatment or clinic: "पैरासिटामोल" (a painkiller)'],
+      ['treatment', '$.guidance[3].text.hi', 'the advice text of guidance "routine_features" (hi) names a treatment or clinic: "इबुप्रोफेन" (a painkiller)'],
     ]);
+  });
+});
+
+describe('every banned word in a text, in one run', () => {
+  // Positions are those of the text (its opening quote), so each word is told once, with how many
+  // times the text has it: the author fixes them all before running lint again.
+  const advice = (text: string) => clean((q) => (q.guidance[4].text.en = text));
+  const found = (problems: LintProblem[]) => problems.map((p) => [p.rule, p.message]);
+  /** The wording checks' problems only (these made-up texts also read above grade 8). */
+  const wordingOf = (text: string) => lintOf(text).filter((p) => p.rule === 'treatment' || p.rule === 'diagnosis');
+
+  it('each word a term flags, not only the first: prednisolone, prednisone and steroids', () => {
+    const text = advice('Take prednisolone or prednisone. Other steroids help too.');
+    const problems = wordingOf(text);
+    expect(found(problems), show(problems)).toEqual([
+      ['treatment', 'the advice text of guidance "info_tired" names a treatment or clinic: "prednisolone" (steroids)'],
+      ['treatment', 'the advice text of guidance "info_tired" names a treatment or clinic: "prednisone" (steroids)'],
+      ['treatment', 'the advice text of guidance "info_tired" names a treatment or clinic: "steroids"'],
+    ]);
+    for (const p of problems) expect(p).toMatchObject({ file: FILE, path: '$.guidance[4].text.en', ...positionOf(text, '"Take prednisolone'), hint: expect.stringMatching(/describe medicines by what they do/) });
+  });
+  it('a word written several times, in any capitals: once, with how many times', () => {
+    const problems = wordingOf(advice('Ibuprofen helps. Take ibuprofen twice a day, and more ibuprofen at night.'));
+    expect(found(problems), show(problems)).toEqual([['treatment', 'the advice text of guidance "info_tired" names a treatment or clinic: "Ibuprofen" (a painkiller), 3 times']]);
+  });
+  it('a diagnosis said twice, and in two ways', () => {
+    const problems = wordingOf(advice('You have lupus. As you have lupus, rest. This is lupus.'));
+    expect(found(problems), show(problems)).toEqual([
+      ['diagnosis', 'the advice text of guidance "info_tired" diagnoses: "You have lupus", 2 times'],
+      ['diagnosis', 'the advice text of guidance "info_tired" diagnoses: "This is lupus"'],
+    ]);
+  });
+  it('Hindi: the same medicine twice, and a clinic', () => {
+    const problems = wordingOf(clean((q) => (q.guidance[3].text.hi = 'पैरासिटामोल लें। दर्द रहे तो फिर पैरासिटामोल लें, या हमारे क्लिनिक आएँ।')));
+    expect(found(problems), show(problems)).toEqual([
+      ['treatment', 'the advice text of guidance "routine_features" (hi) names a treatment or clinic: "क्लिनिक" (clinic)'],
+      ['treatment', 'the advice text of guidance "routine_features" (hi) names a treatment or clinic: "पैरासिटामोल" (a painkiller), 2 times'],
+    ]);
+  });
+  it(`lists at most ${MAX_WORDS_PER_TEXT} words a text, then says how many more there are`, () => {
+    const therapies = ['physio', 'chemo', 'hydro', 'aroma', 'music', 'art', 'light', 'heat', 'cold', 'sound', 'colour', 'crystal'].map((w) => `${w}therapy`);
+    const text = advice(`Try ${therapies.join(', ')}, or more crystaltherapy.`);
+    const problems = wordingOf(text);
+    expect(problems, show(problems)).toHaveLength(MAX_WORDS_PER_TEXT + 1);
+    expect(problems.slice(0, MAX_WORDS_PER_TEXT).map((p) => p.message)).toEqual(therapies.slice(0, MAX_WORDS_PER_TEXT).map((w) => `the advice text of guidance "info_tired" names a treatment or clinic: "${w}" (therapy)`));
+    // "colourtherapy" once and "crystaltherapy" twice are not listed.
+    expect(problems.at(-1)).toEqual({
+      file: FILE,
+      ...positionOf(text, '"Try physiotherapy'),
+      path: '$.guidance[4].text.en',
+      message: 'and 3 more in the advice text of guidance "info_tired", not listed',
+      hint: 'fix the ones above and run lint again',
+      severity: 'warning',
+      rule: 'treatment',
+    });
   });
 });
 
