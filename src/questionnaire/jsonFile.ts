@@ -5,7 +5,7 @@
  * every later problem by its JSON path.
  */
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
-import { fileBytes, loadQuestionnaire, MAX_FILE_BYTES } from './load';
+import { duplicateKeyProblems, fileBytes, loadQuestionnaire, MAX_FILE_BYTES } from './load';
 import { SourceMap } from './positions';
 import type { Problem } from './problem';
 
@@ -27,30 +27,26 @@ export function readJsonFile(text: string, file: string, shape: string): JsonFil
     // Nesting deep enough to overflow the parser's stack: the loader says so, at the bracket.
     overflow = true;
   }
-  // The loader reads the JSON text (its syntax and nesting, then properties given twice) before
-  // it looks at what the file holds, so those problems of its are about the text alone, worded
-  // and placed as for a questionnaire. What it says next (this is not a questionnaire) is not ours.
-  const loaded = loadQuestionnaire(body, file);
-  if (!loaded.ok && (overflow || errors.length > 0 || !root)) {
+  if (overflow || errors.length > 0 || !root) {
+    // The loader stops at syntax (or nesting) before it looks at what the file holds, so its
+    // problems here are about the JSON text alone, worded and placed as for a questionnaire.
     // One mistake often trips the parser twice at the same place ("PropertyNameExpected" then
     // "ValueExpected" for a comma too many): the first says it best.
-    return { ok: false, problems: loaded.problems.filter((p, i, all) => all.findIndex((q) => q.line === p.line && q.column === p.column) === i) };
+    const loaded = loadQuestionnaire(body, file);
+    if (!loaded.ok) return { ok: false, problems: loaded.problems.filter((p, i, all) => all.findIndex((q) => q.line === p.line && q.column === p.column) === i) };
   }
+  const map = new SourceMap(body, root);
   // JSON.parse keeps the last of two equal keys, silently: a case with "expect" twice, or an
-  // answer given twice, would test the copy its author did not read. The loader finds every
-  // second copy, and says nothing else when it finds one.
-  if (!loaded.ok && loaded.problems.length > 0 && loaded.problems.every(isGivenTwice)) return { ok: false, problems: loaded.problems };
+  // answer given twice, would test the copy its author did not read.
+  if (root) {
+    const duplicates = duplicateKeyProblems(root, map, file);
+    if (duplicates.length > 0) return { ok: false, problems: duplicates };
+  }
   let value: unknown;
   try {
     value = JSON.parse(body);
   } catch (error) {
     return fail(`not valid JSON: ${(error as Error).message}`);
   }
-  return { ok: true, value, map: new SourceMap(body, root) };
+  return { ok: true, value, map };
 }
-
-/** The loader's problem for a property given twice in one object, at the second copy. */
-function isGivenTwice(p: Problem): boolean {
-  return p.hint === GIVEN_TWICE_HINT && / is given twice in the same object \(first on line \d+\)$/.test(p.message);
-}
-const GIVEN_TWICE_HINT = 'remove one of the two: only the last one would count';

@@ -59,19 +59,8 @@ export function loadQuestionnaire(text: string, file = 'questionnaire.json'): Lo
     };
   }
   // JSON.parse keeps the last of two equal keys, and positions would point at the first: say so.
-  const duplicates = duplicateKeys(root);
-  if (duplicates.length > 0) {
-    return {
-      ok: false,
-      problems: duplicates.slice(0, 20).map(({ path, key, offset, first }) => ({
-        file,
-        ...map.positionOfOffset(offset),
-        path: formatPath(path),
-        message: `"${key}" is given twice in the same object (first on line ${map.positionOfOffset(first).line})`,
-        hint: 'remove one of the two: only the last one would count',
-      })),
-    };
-  }
+  const duplicates = duplicateKeyProblems(root, map, file);
+  if (duplicates.length > 0) return { ok: false, problems: duplicates };
   let value: unknown;
   try {
     value = JSON.parse(body);
@@ -84,6 +73,22 @@ export function loadQuestionnaire(text: string, file = 'questionnaire.json'): Lo
 /** For a questionnaire given as an object (the element's `rules` property): no positions. */
 export function checkQuestionnaire(value: unknown, file = 'rules'): LoadResult {
   return validate(value, file, undefined, undefined);
+}
+
+/**
+ * A property given twice in one object, reported at the second copy (at most 20): JSON.parse
+ * silently keeps the last. For a questionnaire and for the JSON files beside it (jsonFile.ts).
+ */
+export function duplicateKeyProblems(root: Node, map: SourceMap, file: string): Problem[] {
+  return duplicateKeys(root)
+    .slice(0, 20)
+    .map(({ path, key, offset, first }) => ({
+      file,
+      ...map.positionOfOffset(offset),
+      path: formatPath(path),
+      message: `"${key}" is given twice in the same object (first on line ${map.positionOfOffset(first).line})`,
+      hint: 'remove one of the two: only the last one would count',
+    }));
 }
 
 /** Every property whose name an earlier property of the same object already has, at its name. */
