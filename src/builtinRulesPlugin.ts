@@ -58,7 +58,10 @@ export function loadBuiltinRules(lang) { return loaders[lang][1](); }`;
   };
 }
 
-/** The questionnaire with every text reduced to `lang`, and only what the widget reads of its sources. */
+/**
+ * The questionnaire with every text reduced to `lang`, and only what the widget reads of its
+ * sources: the title, and the title's language for screen readers.
+ */
 export function projectLanguage(q: Questionnaire, lang: string): Questionnaire {
   const project = (value: unknown, key?: string): unknown => {
     if (Array.isArray(value)) return value.map((v) => project(v));
@@ -71,7 +74,7 @@ export function projectLanguage(q: Questionnaire, lang: string): Questionnaire {
     return Object.fromEntries(entries.filter(([k]) => k !== '$schema').map(([k, v]) => [k, project(v, k)]));
   };
   const projected = project(q) as Questionnaire;
-  return { ...projected, languages: [lang], sources: q.sources.map(({ id, title }) => ({ id, title })) };
+  return { ...projected, languages: [lang], sources: q.sources.map(({ id, title, lang: titleLang }) => ({ id, title, ...(titleLang ? { lang: titleLang } : {}) })) };
 }
 
 /**

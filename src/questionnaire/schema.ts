@@ -12,9 +12,12 @@ export const Id = z
   .regex(/^[a-z][a-z0-9_]*$/, 'an id is snake_case: lower-case letters, digits and _, starting with a letter')
   .meta({ description: 'A stable snake_case id. Question ids are the keys of the answers object.' });
 
+/** A BCP 47 language code: a language (2 or 3 lower-case letters) and optional subtags ("en-GB"). */
+const LANGUAGE_CODE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
 export const LanguageCode = z
   .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language code looks like "en" or "hi"')
+  .regex(LANGUAGE_CODE, 'a language code looks like "en" or "hi"')
   .meta({ description: 'A BCP 47 language code, such as "en" (English) or "hi" (Hindi).' });
 
 export const LocalText = z
@@ -211,6 +214,18 @@ export type Guidance = z.infer<typeof Guidance>;
 export const Source = z.strictObject({
   id: Id,
   title: z.string().min(1),
+  // The same codes as "languages". The message carries the fix: the loader gives no hint for a pattern.
+  lang: z
+    .string()
+    .regex(LANGUAGE_CODE, {
+      error: ({ input }) =>
+        `${JSON.stringify(String(input).length > 30 ? `${String(input).slice(0, 27)}...` : input)} is not a language code: give the code of the language the title is written in, such as "en" (English) or "hi" (Hindi)`,
+    })
+    .optional()
+    .meta({
+      description:
+        'The language the title is written in, as a BCP 47 code such as "en" (English). Set it whenever the questionnaire has a language other than the title\'s (an English title on a Hindi screen), so that screen readers pronounce the title right.',
+    }),
   publisher: z.string().optional(),
   url: z.url().optional(),
   note: z.string().optional(),

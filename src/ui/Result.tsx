@@ -97,7 +97,7 @@ export function Result(props: Props) {
                       </div>
                     ))}
                   <p class="sources">
-                    {words.sourcesLabel} {g.sources.map((id) => questionnaire.sources.find((s) => s.id === id)?.title ?? id).join('; ')}
+                    {words.sourcesLabel} <SourceTitles ids={g.sources} sources={questionnaire.sources} />
                   </p>
                 </article>
               ))}
@@ -195,6 +195,26 @@ export function Result(props: Props) {
  */
 const MAX_OPEN_REASONS = 5;
 const collapsesReasons = (g: AppliedGuidance) => g.because.length > MAX_OPEN_REASONS && g.level !== 'emergency' && g.level !== 'urgent';
+
+/**
+ * The titles of the sources, "; " between them. A title in a language of its own (an English
+ * title on a Hindi screen) is marked with it, so that a screen reader reads it in that language.
+ */
+function SourceTitles({ ids, sources }: { ids: string[]; sources: Questionnaire['sources'] }) {
+  return (
+    <Fragment>
+      {ids.map((id, i) => {
+        const source = sources.find((s) => s.id === id);
+        return (
+          <Fragment key={i}>
+            {i > 0 && '; '}
+            {source?.lang ? <span lang={source.lang}>{source.title}</span> : (source?.title ?? id)}
+          </Fragment>
+        );
+      })}
+    </Fragment>
+  );
+}
 
 function Reasons({ reasons }: { reasons: string[] }) {
   return (

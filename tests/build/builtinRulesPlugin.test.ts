@@ -17,6 +17,16 @@ describe('the built-in rules, split per language at build time', () => {
     expect(evaluate(hi, answers, { lang: 'hi' })).toEqual(evaluate(lupus, answers, { lang: 'hi' }));
   });
 
+  it('keeps each source\'s title and the language it is written in, for the result screen in every language', () => {
+    expect(lupus.sources.every((s) => s.lang === 'en')).toBe(true);
+    for (const lang of lupus.languages) {
+      expect(projectLanguage(lupus, lang).sources).toEqual(lupus.sources.map(({ id, title, lang: titleLang }) => ({ id, title, lang: titleLang })));
+    }
+    // No "lang" where the file gives none, and still nothing but the id and title otherwise.
+    const untagged = { ...lupus, sources: [{ id: 'plain', title: 'Plain', publisher: 'A clinic', note: 'n' }] };
+    expect(projectLanguage(untagged, 'hi').sources).toEqual([{ id: 'plain', title: 'Plain' }]);
+  });
+
   it('puts in the first part what the first screens need: every question, the red-flag texts, the emergency rules', () => {
     const en = projectLanguage(lupus, 'en');
     const first = firstScreens(en);
@@ -31,5 +41,7 @@ describe('the built-in rules, split per language at build time', () => {
       expect(hasEmergency(first, { red_flags: [flag] })).toBe(hasEmergency(en, { red_flags: [flag] }));
     }
     expect(JSON.stringify(first).length).toBeLessThan(JSON.stringify(en).length / 2);
+    // Sources (and their languages) are read only by the result screen: not in the first part.
+    expect(first.sources).toEqual([]);
   });
 });

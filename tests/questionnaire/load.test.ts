@@ -19,6 +19,10 @@ describe('loading a valid questionnaire', () => {
   it('accepts an object (the element property) without positions', () => {
     expect(checkQuestionnaire(smallQuestionnaire()).ok).toBe(true);
   });
+  it.each(['en', 'hi', 'en-GB', 'fil'])('accepts "%s" as the language of a source title', (lang) => {
+    const result = loadQuestionnaire(withChange((q) => (q.sources[0].lang = lang)), 'x.json');
+    expect(result.ok && result.questionnaire.sources[0]!.lang).toBe(lang);
+  });
 });
 
 // One row per kind of problem: what is wrong, the path reported, words the message and hint must contain.
@@ -55,6 +59,10 @@ const rows: [string, Mutate, string, RegExp, RegExp | undefined][] = [
   ['a wrong type', (q) => (q.sections[1].questions[3].min = '0'), '$.sections[1].questions[3].min', /expected number, got the text "0"/, undefined],
   ['an id that is not snake_case', (q) => (q.sections[1].questions[0].id = 'Joint-Pain'), '$.sections[1].questions[0].id', /snake_case/, undefined],
   ['a score reading a score', (q) => (q.scores[0].items.push({ when: { score: 'features', atLeast: 1 } })), '$.scores[0].items[2].when.score', /cannot read a score/, undefined],
+  ['a source title language that is a name, not a code', (q) => (q.sources[0].lang = 'English'), '$.sources[0].lang', /^"English" is not a language code: give the code of the language the title is written in, such as "en" \(English\)/, undefined],
+  ['a source title language in capitals', (q) => (q.sources[0].lang = 'EN'), '$.sources[0].lang', /^"EN" is not a language code: .*"en"/, undefined],
+  ['a long source title language, shortened in the message', (q) => (q.sources[0].lang = 'x'.repeat(5000)), '$.sources[0].lang', /^"x{27}\.\.\." is not a language code/, undefined],
+  ['a source title language that is not text', (q) => (q.sources[0].lang = 1), '$.sources[0].lang', /expected string, got number 1/, /double quotes/],
   ['an emergency number with letters', (q) => (q.emergencyNumber = 'call 112'), '$.emergencyNumber', /digits only/, undefined],
 ];
 
@@ -81,6 +89,13 @@ describe('positions point at the text to edit', () => {
   it('places an unknown property at its name', () => {
     const text = withChange((q) => (q.guidance[0].titel = { en: 'x', hi: 'y' }));
     expect(problemsOf(text).find((p) => p.path === '$.guidance[0].titel')).toMatchObject(positionOf(text, '"titel"'));
+  });
+  it('places a source title language that is not a code at its value, and says what to write', () => {
+    const text = withChange((q) => (q.sources[0].lang = 'english'));
+    const { line, column } = positionOf(text, '"english"');
+    expect(problemsOf(text).map(formatProblem)).toEqual([
+      `rules/test.json:${line}:${column}  $.sources[0].lang  "english" is not a language code: give the code of the language the title is written in, such as "en" (English) or "hi" (Hindi)`,
+    ]);
   });
   it('prints as file:line:col  path  message  (hint)', () => {
     const text = withChange((q) => (q.guidance[2].when = { answer: 'joint_wekes', atLeast: 6 }));

@@ -13,6 +13,7 @@ describe('rules/schema.json', () => {
     const schema = questionnaireJsonSchema() as any;
     expect(schema.properties.emergencyNumber.description).toMatch(/emergencies/);
     expect(schema.$defs.Condition.description).toMatch(/condition/);
+    expect(schema.properties.sources.items.properties.lang.description).toMatch(/language the title is written in.*screen readers/);
   });
 });
 

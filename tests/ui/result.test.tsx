@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { evaluateAnswers, visibleQuestions, type AppliedGuidance } from '../../src/engine/guidance';
 import type { Answers } from '../../src/questionnaire/schema';
 import { summaryText, titleAndText } from '../../src/ui/summaryText';
-import { stringsFor } from '../../src/i18n/index';
+import { loadStrings, stringsFor } from '../../src/i18n/index';
 import { SpeechContext, speechFor } from '../../src/ui/context';
 import { Result } from '../../src/ui/Result';
 import { smallQuestionnaire } from '../fixtures';
@@ -15,11 +15,10 @@ afterEach(cleanup);
 const reasons = (n: number, what: string) => Array.from({ length: n }, (_, i) => `${what} ${i + 1}: No`);
 const advice = (id: string, level: AppliedGuidance['level'], because: string[]): AppliedGuidance => ({ id, level, title: `Title ${id}`, text: `Text ${id}`, because, sources: ['src'] });
 
-function showResult(guidance: AppliedGuidance[]) {
-  const questionnaire = smallQuestionnaire();
+function showResult(guidance: AppliedGuidance[], questionnaire = smallQuestionnaire(), lang = 'en') {
   const nothing = () => {};
   render(
-    <SpeechContext.Provider value={speechFor(questionnaire, 'en', stringsFor('en'))}>
+    <SpeechContext.Provider value={speechFor(questionnaire, lang, stringsFor(lang))}>
       <Result
         questionnaire={questionnaire}
         answers={{}}
@@ -59,6 +58,30 @@ describe('the reasons given with each piece of advice', () => {
     const printed = document.querySelector('[part="summary"]')!.textContent!;
     expect(printed).toContain('Question 1: No');
     expect(printed).toContain('Question 13: No');
+  });
+});
+
+describe('the sources named with each piece of advice', () => {
+  // WCAG 3.1.2 (language of parts): the built-in sources are English web pages, also named on Hindi screens.
+  it('marks an English title on a Hindi screen as English, so a screen reader reads it in an English voice', async () => {
+    await loadStrings('hi');
+    const questionnaire = smallQuestionnaire();
+    questionnaire.sources = [
+      { id: 'src', title: 'Lupus', lang: 'en', publisher: 'NHS (nhs.uk)' },
+      { id: 'local', title: 'ल्यूपस', publisher: 'A clinic' },
+    ];
+    showResult([{ ...advice('calm', 'info', []), sources: ['src', 'local'] }], questionnaire, 'hi');
+    const sources = article('calm').querySelector('.sources')!;
+    expect(sources.textContent).toBe('आधार: Lupus; ल्यूपस');
+    const marked = [...sources.querySelectorAll('[lang]')];
+    expect(marked.map((element) => [element.getAttribute('lang'), element.textContent])).toEqual([['en', 'Lupus']]);
+  });
+
+  it('names a source with no language, or an unknown id, as plain text', () => {
+    showResult([{ ...advice('calm', 'info', []), sources: ['src', 'gone'] }]);
+    const sources = article('calm').querySelector('.sources')!;
+    expect(sources.textContent).toBe('Based on: A source; gone');
+    expect(sources.querySelector('[lang]')).toBeNull();
   });
 });
 
