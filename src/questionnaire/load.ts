@@ -226,7 +226,7 @@ const QUESTION_TYPES = ['yesno', 'single', 'multi', 'scale', 'number'];
 const KNOWN_KEYS = [
   '$schema', 'id', 'version', 'title', 'intro', 'languages', 'emergencyNumber', 'sources', 'sections', 'scores', 'guidance',
   'questions', 'type', 'text', 'summary', 'help', 'showIf', 'source', 'options', 'exclusive', 'min', 'max', 'minLabel', 'maxLabel',
-  'integer', 'unit', 'items', 'when', 'weight', 'level', 'publisher', 'url', 'note', 'all', 'any', 'not', 'answer', 'score',
+  'integer', 'unit', 'items', 'when', 'weight', 'level', 'publisher', 'url', 'note', 'lang', 'all', 'any', 'not', 'answer', 'score',
   'equals', 'oneOf', 'includes', 'atLeast', 'atMost', 'answered',
 ];
 const CONDITION_KEYS = ['all', 'any', 'not', 'answer', 'score'];

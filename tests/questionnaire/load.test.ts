@@ -53,6 +53,7 @@ const rows: [string, Mutate, string, RegExp, RegExp | undefined][] = [
   ['atLeast above atMost', (q) => (q.guidance[4].when = { answer: 'tiredness', atLeast: 8, atMost: 2 }), '$.guidance[4].when', /above "atMost"/, undefined],
   ['min not below max', (q) => (q.sections[1].questions[3].max = 0), '$.sections[1].questions[3].max', /must be above "min"/, undefined],
   ['an unknown property', (q) => (q.guidance[0].titel = { en: 'x', hi: 'y' }), '$.guidance[0].titel', /unknown property "titel"/, /did you mean "title"/],
+  ['a misspelt source title language', (q) => (q.sources[0].lnag = 'en'), '$.sources[0].lnag', /unknown property "lnag"/, /did you mean "lang"/],
   ['an unknown question type', (q) => (q.sections[1].questions[0].type = 'yes_no'), '$.sections[1].questions[0].type', /unknown question type "yes_no"/, /did you mean "yesno"/],
   ['an unknown level', (q) => (q.guidance[0].level = 'emergancy'), '$.guidance[0].level', /unknown level "emergancy"/, /did you mean "emergency"/],
   ['a missing required field', (q) => delete q.guidance[0].sources, '$.guidance[0].sources', /"sources" is missing/, /add "sources"/],
