@@ -189,4 +189,38 @@ const sources: Check = {
   },
 };
 
-export const CHECKS: readonly Check[] = [unreadQuestions, unusedScores, diagnosis, treatment, readingGrade, sources];
+/** The longest title a source-lang message quotes whole; a longer one is cut with "...". */
+const MAX_QUOTED_TITLE = 60;
+const quoteTitle = (title: string) => JSON.stringify(title.length > MAX_QUOTED_TITLE ? `${title.slice(0, MAX_QUOTED_TITLE - 3)}...` : title);
+
+/**
+ * A source title is shown as written on every screen, and the result screen marks it with the
+ * source's `lang` (WCAG 3.1.2). Without it, a screen reader reads the title in the voice of the
+ * screen's language: an English title on a Hindi screen is read with a Hindi voice. A
+ * questionnaire with one language is left alone: its screens have that language only.
+ */
+const sourceLang: Check = {
+  name: 'source-lang',
+  description: 'a source with no "lang" in a questionnaire with more than one language (a screen reader reads its title in the voice of the screen\'s language)',
+  run(q) {
+    if (q.languages.length < 2) return [];
+    return q.sources.flatMap((source, i) => {
+      if (source.lang) return [];
+      // Plain ASCII letters (with digits, spaces and punctuation) are most likely English; for
+      // any other script we cannot tell which language it is.
+      const hint = /^[\x20-\x7e]*[a-z][\x20-\x7e]*$/i.test(source.title)
+        ? 'add "lang": "en"; if the title is not in English, use the code of the language it is written in'
+        : 'add "lang" with the code of the language the title is written in';
+      return [
+        warn(
+          'source-lang',
+          ['sources', i],
+          `source "${source.id}" (${quoteTitle(source.title)}) does not say which language its title is in: screen readers read the title in the voice of the screen's language, so on a screen in another of ${q.languages.join(', ')} it is read with the wrong voice`,
+          hint,
+        ),
+      ];
+    });
+  },
+};
+
+export const CHECKS: readonly Check[] = [unreadQuestions, unusedScores, diagnosis, treatment, readingGrade, sources, sourceLang];

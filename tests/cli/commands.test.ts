@@ -9,10 +9,11 @@ import { r4Errors } from '../fhir/r4Schema';
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '../..');
 let file: ReturnType<typeof tempFiles>;
-/** The small fixture as lint wants it (a traceable source); "sex" is read by no rule. */
+/** The small fixture as lint wants it (a traceable source, with the language of its title); "sex" is read by no rule. */
 function tidy(mutate: (q: any) => void = () => {}) {
   const q: any = smallQuestionnaire();
   q.sources[0].url = 'https://www.nhs.uk/conditions/lupus/';
+  q.sources[0].lang = 'en';
   mutate(q);
   return q;
 }

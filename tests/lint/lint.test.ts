@@ -10,11 +10,12 @@ import { positionOf } from '../problems';
 type Mutate = (q: any) => void;
 const FILE = 'rules/small.json';
 const CONFIG = 'rules/small.lint.json';
-/** The fixture with what lint asks for: a traceable source, and "sex" declared as kept for the summary. */
+/** The fixture with what lint asks for: a traceable source with the language of its title, and "sex" declared as kept for the summary. */
 const cleanConfig = { summaryOnly: { sex: 'printed on the summary for the doctor' } };
 function clean(mutate: Mutate = () => {}) {
   const q: any = smallQuestionnaire();
   q.sources[0].publisher = 'NHS (nhs.uk)';
+  q.sources[0].lang = 'en';
   mutate(q);
   return JSON.stringify(q, null, 2);
 }
@@ -69,7 +70,16 @@ const rows: [string, Mutate, string, string, RegExp, RegExp, string][] = [
   ],
   ['a question above reading grade 8', (q) => (q.sections[1].questions[2].text.en = 'Have you experienced any cutaneous eruptions recently?'), 'reading-grade', '$.sections[1].questions[2].text.en', /the question text of question "rash" reads at grade \d+\.\d, above 8/, /plainer words than .*"cutaneous" \(3\)/, '"Have you experienced'],
   ['a source with only a title', (q) => delete q.sources[0].publisher, 'source', '$.sources[0].title', /source "src" has only a title, so a reader cannot find it/, /add a "url", a "publisher", or a "note"/, '"A source"'],
-  ['a source nothing cites', (q) => q.sources.push({ id: 'unused', title: 'Unused', url: 'https://example.org/' }), 'source', '$.sources[1].id', /no question or guidance cites source "unused"/, /cite it where it supports a text, or remove it/, '"unused"'],
+  ['a source nothing cites', (q) => q.sources.push({ id: 'unused', title: 'Unused', lang: 'en', url: 'https://example.org/' }), 'source', '$.sources[1].id', /no question or guidance cites source "unused"/, /cite it where it supports a text, or remove it/, '"unused"'],
+  [
+    'a source with no "lang" in a two-language questionnaire',
+    (q) => delete q.sources[0].lang,
+    'source-lang',
+    '$.sources[0]',
+    /^source "src" \("A source"\) does not say which language its title is in: screen readers read the title in the voice of the screen's language, so on a screen in another of en, hi it is read with the wrong voice$/,
+    /^add "lang": "en"; /,
+    '{\n      "id": "src"',
+  ],
 ];
 
 describe('each check finds its problem, places it and says how to fix it', () => {
@@ -180,6 +190,58 @@ describe('every banned word in a text, in one run', () => {
       severity: 'warning',
       rule: 'treatment',
     });
+  });
+});
+
+describe('the language of a source title (source-lang)', () => {
+  const langWarnings = (text: string) => lintOf(text).filter((p) => p.rule === 'source-lang');
+  it('warns at each source without "lang", and only there', () => {
+    const text = clean((q) => q.sources.push({ id: 'nhs_lupus', title: 'Lupus', publisher: 'NHS (nhs.uk)' }, { id: 'who', title: 'WHO', lang: 'en', publisher: 'WHO' }));
+    const problems = lintOf(text).filter((p) => p.rule !== 'source'); // the two new sources are cited by nothing
+    expect(problems.map((p) => [p.rule, p.path, p.message, p.hint]), show(problems)).toEqual([
+      [
+        'source-lang',
+        '$.sources[1]',
+        'source "nhs_lupus" ("Lupus") does not say which language its title is in: screen readers read the title in the voice of the screen\'s language, so on a screen in another of en, hi it is read with the wrong voice',
+        'add "lang": "en"; if the title is not in English, use the code of the language it is written in',
+      ],
+    ]);
+    expect(problems[0]).toMatchObject(positionOf(text, '{\n      "id": "nhs_lupus"'));
+  });
+  it('adding "lang" clears it, whatever the language', () => {
+    expect(langWarnings(clean((q) => (q.sources[0].lang = 'en')))).toEqual([]);
+    expect(langWarnings(clean((q) => ((q.sources[0].title = 'ल्यूपस'), (q.sources[0].lang = 'hi'))))).toEqual([]);
+  });
+  it('does not suggest "en" for a title in another script', () => {
+    const problems = langWarnings(clean((q) => ((q.sources[0].title = 'ल्यूपस: लक्षण'), delete q.sources[0].lang)));
+    expect(problems.map((p) => [p.path, p.hint]), show(problems)).toEqual([['$.sources[0]', 'add "lang" with the code of the language the title is written in']]);
+    expect(problems[0]!.message).toMatch(/^source "src" \("ल्यूपस: लक्षण"\) does not say which language/);
+  });
+  it('suggests "en" for a plain-ASCII title with digits and punctuation', () => {
+    const problems = langWarnings(clean((q) => ((q.sources[0].title = "2019 EULAR/ACR criteria (SLE): Raynaud's"), delete q.sources[0].lang)));
+    expect(problems.map((p) => p.hint)).toEqual([expect.stringMatching(/^add "lang": "en"/)]);
+  });
+  it('quotes a long title cut short', () => {
+    const title = 'A connective tissue disease screening questionnaire for population studies';
+    const [problem] = langWarnings(clean((q) => ((q.sources[0].title = title), delete q.sources[0].lang)));
+    expect(problem!.message).toContain(`("${title.slice(0, 57)}...")`);
+  });
+  it('leaves a one-language questionnaire alone', () => {
+    const english = clean((q) => {
+      delete q.sources[0].lang;
+      q.languages = ['en'];
+      // Drop the Hindi of every text, so the file stays valid with English alone.
+      const strip = (v: any): void => {
+        if (Array.isArray(v)) v.forEach(strip);
+        else if (v && typeof v === 'object') {
+          if (typeof v.en === 'string' && typeof v.hi === 'string') delete v.hi;
+          Object.values(v).forEach(strip);
+        }
+      };
+      strip(q);
+    });
+    const problems = lintOf(english);
+    expect(problems, show(problems)).toEqual([]);
   });
 });
 
