@@ -114,6 +114,8 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   const compiledCurrent = current ? modelOf(questionnaire).questionById.get(current) : undefined;
   const currentQuestion = compiledCurrent?.question;
   // Wait for what the screen needs: the late screens' code, the texts of the rest of the questionnaire.
+  // The questions go on when the later screens' code failed to load (sc-error has told the page):
+  // the red flags come first, and an emergency answer's advice needs none of that code.
   const waiting =
     progress.step === 'question' ? Object.keys(currentQuestion?.text ?? {}).length === 0 : progress.step !== 'intro' && (!late || !complete);
   const afterQuestions = progress.step === 'review' || progress.step === 'result';

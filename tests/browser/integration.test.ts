@@ -93,6 +93,19 @@ describe('the next screen\'s code failing to load mid-run', () => {
     expect(await heading(p, 'symptom-check#w0').textContent()).toBe('This symptom check stopped');
     expect(await widget(p).getByRole('alert').textContent()).toMatch(/call your emergency number now/);
   });
+
+  it('still asks the red flags, and an emergency answer still gets its heading and the number to call', async () => {
+    const p = await open(env.browser, `${env.server.url}/pages/widget.html`);
+    await p.route(/\/dist\/chunks\/lateScreens-[^/]+\.js$/, (route) => route.abort('internetdisconnected'));
+    await settled(p);
+    await widget(p).getByRole('button', { name: 'Start' }).click();
+    await expect.poll(async () => (await events(p)).some((e) => e.type === 'sc-error'), { timeout: 10_000 }).toBe(true);
+    await widget(p).getByRole('checkbox', { name: /^Chest pain/ }).check();
+    await widget(p).getByRole('button', { name: 'Next' }).click();
+    await widget(p).getByRole('heading', { name: 'Get emergency care now' }).waitFor();
+    expect(await widget(p).getByRole('link', { name: 'Call 112 now' }).getAttribute('href')).toBe('tel:112');
+    expect(await widget(p).getByRole('alert').textContent()).toMatch(/could not be shown/);
+  });
 });
 
 describe('hostile rule texts', () => {
