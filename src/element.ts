@@ -7,7 +7,7 @@ import type { Problem } from './questionnaire/problem';
 import type { Questionnaire } from './questionnaire/schema';
 import { builtinFirst, builtinLanguages, builtinRules } from './builtinRules';
 import { App } from './ui/App';
-import { storageKey } from './ui/persistence';
+import { clearResume, storageKey } from './ui/persistence';
 import { RenderGuard } from './ui/RenderGuard';
 import { LoadError, Loading } from './ui/StatusViews';
 import css from './ui/styles.css?inline';
@@ -16,8 +16,8 @@ import css from './ui/styles.css?inline';
 type LoadState =
   | { kind: 'loading' }
   | { kind: 'ready'; questionnaire: Questionnaire; complete: boolean }
-  /** `midRun`: the run had started (the rest of the built-in rules failed to load). */
-  | { kind: 'error'; problems: Problem[]; midRun?: boolean };
+  /** `midRun`: the run had started and had to stop; it shows `emergencyNumber`. */
+  | { kind: 'error'; problems: Problem[]; midRun?: boolean; emergencyNumber?: string };
 
 const sheets = new Map<string, CSSStyleSheet>();
 /** Constructed stylesheets, one per text, shared by every instance: no inline styles, so strict CSP holds. */
@@ -282,14 +282,14 @@ export class SymptomCheckElement extends HTMLElement {
       this.#state = next;
       this.#render();
     } catch (error) {
-      if (generation === this.#generation) this.#fail([{ file: 'built-in rules', path: '$', message: `could not load the rest of the questions: ${errorText(error)}` }]);
+      if (generation === this.#generation) this.#fail([{ file: 'built-in rules', path: '$', message: `could not load the rest of the questions: ${errorText(error)}` }], state.questionnaire);
     }
   }
 
-  /** Mid-run, the run cannot go on: the plain "stopped" screen, and sc-error for the page. */
-  #fail(problems: Problem[]) {
+  /** Mid-run, the run cannot go on: the plain "stopped" screen with the number to call, and sc-error for the page. */
+  #fail(problems: Problem[], questionnaire: Questionnaire) {
     this.#generation++; // nothing under way may bring the run back
-    this.#state = { kind: 'error', problems, midRun: true };
+    this.#state = { kind: 'error', problems, midRun: true, emergencyNumber: this.getAttribute('emergency-number') || questionnaire.emergencyNumber };
     this.#render();
     emit(this, 'sc-error', { problems });
   }
@@ -339,14 +339,21 @@ export class SymptomCheckElement extends HTMLElement {
     this.#mount.dir = t.dir;
     this.#mount.setAttribute('aria-label', t.widgetLabel);
     if (state.kind === 'loading') return render(h(Loading, { t }), this.#mount);
-    if (state.kind === 'error') return render(h(LoadError, { t, problems: state.problems, midRun: state.midRun }), this.#mount);
+    if (state.kind === 'error') return render(h(LoadError, { t, ...state }), this.#mount);
     const persist = this.getAttribute('persist') === 'session';
     const questionnaire = state.questionnaire;
     render(
       h(
         RenderGuard,
         // A new source is a new run (and a fresh guard); a change of persist is not (App handles it).
-        { key: this.#source, onError: (error) => this.#fail([{ file: 'symptom-check', path: '$', message: `could not show the screen: ${errorText(error)}` }]) },
+        {
+          key: this.#source,
+          onError: (error) => {
+            // A saved run would fail the same way after the reload the message asks for.
+            if (persist) clearResume(storageKey(questionnaire, this.id));
+            this.#fail([{ file: 'symptom-check', path: '$', message: `could not show the screen: ${errorText(error)}` }], questionnaire);
+          },
+        },
         h(App, {
           questionnaire,
           complete: state.complete,

@@ -6,7 +6,6 @@ export const en = {
   dir: 'ltr' as 'ltr' | 'rtl',
   widgetLabel: 'Symptom check',
   language: 'Language',
-  introBody: 'Answer short questions about how you feel, one at a time. At the end you get a summary of what to talk about with a doctor, and how soon.',
   disclaimerHeading: 'Important',
   disclaimer:
     'This is not a diagnosis and does not replace a doctor. It cannot tell you if you have an illness. If you feel very unwell, call your emergency number now.',

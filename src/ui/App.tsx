@@ -96,7 +96,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   const [late, setLate] = useState<LateScreens | null>(null);
   const [lateFailed, setLateFailed] = useState<Problem[] | null>(null);
   useEffect(() => {
-    if (progress.step !== 'intro' && !late) {
+    if (progress.step !== 'intro' && !late && !lateFailed) {
       import('./lateScreens').then(
         (screens) => {
           adoptStyles?.(screens.lateCss);
@@ -115,7 +115,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   const currentQuestion = compiledCurrent?.question;
   // Wait for what the screen needs: the late screens' code, the texts of the rest of the questionnaire.
   // The questions go on when the later screens' code failed to load (sc-error has told the page):
-  // the red flags come first, and an emergency answer's advice needs none of that code.
+  // the red flags come first, and an emergency answer's heading and number to call need none of it.
   const waiting =
     progress.step === 'question' ? Object.keys(currentQuestion?.text ?? {}).length === 0 : progress.step !== 'intro' && (!late || !complete);
   const afterQuestions = progress.step === 'review' || progress.step === 'result';
@@ -195,7 +195,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
       )}
       {waiting &&
         !emergencyResult &&
-        (lateFailed && !late ? loadError() : <Loading t={speech.t} />)}
+        (lateFailed && !late ? loadError(emergency) : <Loading t={speech.t} />)}
       {!waiting && progress.step === 'question' && current && currentQuestion && (
         <QuestionStep
           key={current}
@@ -234,8 +234,9 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
     </SpeechContext.Provider>
   );
 
-  function loadError() {
-    return <LoadError t={speech.t} midRun problems={lateFailed!} />;
+  /** `emergencyNumber` unless an emergency result's frame already shows it. */
+  function loadError(emergencyNumber?: string) {
+    return <LoadError t={speech.t} midRun problems={lateFailed!} emergencyNumber={emergencyNumber} />;
   }
 
   function result() {

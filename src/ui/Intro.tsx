@@ -24,7 +24,7 @@ export function Intro({ questionnaire, persist, keep, onKeepChange, cleared, hea
       </h2>
       {/* Just under the heading, where focus lands after clearing, so it is read next. */}
       {cleared && <p role="status">{t.cleared}</p>}
-      <p>{questionnaire.intro ? text(questionnaire.intro) : t.introBody}</p>
+      {questionnaire.intro && <p>{text(questionnaire.intro)}</p>}
       <Disclaimer />
       <p class="privacy">{t.privacy}</p>
       {persist && (

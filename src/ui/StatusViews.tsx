@@ -58,14 +58,18 @@ export function EmergencyResult({ t, emergencyNumber, headingRef, children }: { 
   );
 }
 
-/** A plain message for the patient, the exact problems for the clinic's web team: never a blank box. */
-export function LoadError({ t, problems, midRun = false }: { t: Strings; problems: Problem[]; midRun?: boolean }) {
+/**
+ * A plain message for the patient, the exact problems for the clinic's web team: never a blank
+ * box. A run that stopped shows the number to call, as its message tells the patient to.
+ */
+export function LoadError({ t, problems, midRun = false, emergencyNumber }: { t: Strings; problems: Problem[]; midRun?: boolean; emergencyNumber?: string }) {
   return (
     <section class="screen" part="error" role="alert">
       <h2 class="heading" part="heading">
         {midRun ? t.stoppedHeading : t.errorHeading}
       </h2>
       <p>{midRun ? t.stoppedBody : t.errorBody}</p>
+      {emergencyNumber && <EmergencyBanner t={t} emergencyNumber={emergencyNumber} />}
       <details>
         <summary>{t.errorDetails}</summary>
         <ul class="problems">

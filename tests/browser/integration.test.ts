@@ -92,6 +92,9 @@ describe('the next screen\'s code failing to load mid-run', () => {
     await widget(p).getByRole('button', { name: 'See my answers so far' }).click();
     expect(await heading(p, 'symptom-check#w0').textContent()).toBe('This symptom check stopped');
     expect(await widget(p).getByRole('alert').textContent()).toMatch(/call your emergency number now/);
+    expect(await widget(p).getByRole('alert').getByRole('link', { name: 'Call 112 now' }).getAttribute('href')).toBe('tel:112');
+    // Told once: moving on did not try (and report) the missing file again.
+    expect((await events(p)).filter((e) => e.type === 'sc-error')).toHaveLength(1);
   });
 
   it('still asks the red flags, and an emergency answer still gets its heading and the number to call', async () => {

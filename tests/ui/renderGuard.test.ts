@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 /**
  * A fault while drawing a screen (a bug, which no questionnaire should reach) must leave a plain
- * "stopped" message and an sc-error, not a frozen widget and an uncaught exception. The question
- * screen is made to throw on demand.
+ * "stopped" message with the number to call and one sc-error, not a frozen widget and an uncaught
+ * exception. The question screen, or the machine's emergency check, is made to throw on demand.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SymptomCheckElement } from '../../src/element';
@@ -10,11 +10,23 @@ import { en } from '../../src/i18n/en';
 import { smallQuestionnaire } from '../fixtures';
 
 // The question screen's "Question 1 of 4" line throws while the fault is on.
-const fault = { on: false };
+const fault = vi.hoisted(() => ({ on: false, inMachine: false }));
 const progress = en.progress;
 vi.spyOn(en, 'progress').mockImplementation((n, total) => {
   if (fault.on) throw new Error('a bug in the question screen');
   return progress(n, total);
+});
+
+// The machine's check for emergency answers (a guard on "Next") throws while inMachine is on.
+vi.mock('../../src/engine/answersInEffect', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/engine/answersInEffect')>();
+  return {
+    ...real,
+    hasEmergency: (...args: Parameters<typeof real.hasEmergency>) => {
+      if (fault.inMachine) throw new Error('a bug in the emergency check');
+      return real.hasEmergency(...args);
+    },
+  };
 });
 
 beforeAll(async () => {
@@ -22,7 +34,9 @@ beforeAll(async () => {
 });
 afterEach(() => {
   fault.on = false;
+  fault.inMachine = false;
   document.body.innerHTML = '';
+  sessionStorage.clear();
 });
 
 function nextEvent(el: Element, type: string): Promise<CustomEvent> {
@@ -39,8 +53,9 @@ async function until(check: () => boolean) {
   for (let i = 0; i < 50 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
 }
 
-async function widgetWithSmallRules(): Promise<SymptomCheckElement> {
+async function widgetWithSmallRules(attributes: Record<string, string> = {}): Promise<SymptomCheckElement> {
   const el = document.createElement('symptom-check');
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   el.rules = smallQuestionnaire();
   const ready = nextEvent(el, 'sc-ready');
   document.body.append(el);
@@ -61,7 +76,73 @@ describe('a fault while drawing a screen', () => {
     expect(heading(el)).toBe('This symptom check stopped');
     const alert = shadow(el).querySelector('[role="alert"]')!;
     expect(alert.textContent).toContain('If you feel very unwell, call your emergency number now.');
+    // The message says to call: the number is there, as on an emergency result.
+    expect(alert.querySelector('a[href="tel:112"]')?.textContent).toBe('Call 112 now');
     expect(alert.querySelector('details')!.textContent).toContain('could not show the screen: a bug in the question screen');
+  });
+
+  it('shows the number the page set with emergency-number', async () => {
+    const el = await widgetWithSmallRules({ 'emergency-number': '999' });
+    fault.on = true;
+    const failed = nextEvent(el, 'sc-error');
+    click(el, 'Start');
+    await failed;
+    expect(shadow(el).querySelector('[role="alert"] a[href="tel:999"]')?.textContent).toBe('Call 999 now');
+  });
+
+  it('reports a fault inside the state machine the same way, once, instead of an uncaught exception', async () => {
+    const el = await widgetWithSmallRules();
+    const errors: CustomEvent[] = [];
+    el.addEventListener('sc-error', (e) => errors.push(e as CustomEvent));
+    click(el, 'Start');
+    await until(() => heading(el) === 'Do you have any of these now?');
+    shadow(el).querySelector<HTMLInputElement>('input[value="none"]')!.click();
+    fault.inMachine = true;
+    click(el, 'Next');
+    await until(() => errors.length > 0);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(errors.map((e) => e.detail.problems[0].message)).toEqual([expect.stringContaining('a bug in the emergency check')]);
+    expect(heading(el)).toBe('This symptom check stopped');
+  });
+
+  it('forgets a kept run that would fail again after the reload the message asks for', async () => {
+    const el = await widgetWithSmallRules({ persist: 'session', id: 'w' });
+    shadow(el).querySelector<HTMLInputElement>('input[type="checkbox"]')!.click(); // "Keep my answers"
+    click(el, 'Start');
+    await until(() => heading(el) === 'Do you have any of these now?');
+    shadow(el).querySelector<HTMLInputElement>('input[value="none"]')!.click();
+    await until(() => sessionStorage.length > 0);
+    expect(sessionStorage.length).toBe(1);
+    fault.on = true;
+    const failed = nextEvent(el, 'sc-error');
+    click(el, 'Next');
+    await failed;
+    expect(sessionStorage.length).toBe(0);
+
+    // The reload: the same widget again starts at the intro, not at the screen that failed.
+    fault.on = false;
+    el.remove();
+    const again = await widgetWithSmallRules({ persist: 'session', id: 'w' });
+    expect(heading(again)).toBe('Small check');
+  });
+
+  it('does not stop a new run for a fault of the run it replaced', async () => {
+    const el = await widgetWithSmallRules();
+    await nextEvent(el, 'sc-step'); // the machine has started behind the intro
+    const errors: Event[] = [];
+    el.addEventListener('sc-error', (e) => errors.push(e));
+    fault.on = true;
+    click(el, 'Start');
+    // The fault is caught within microtasks; its report waits for a timer. New rules come first.
+    for (let i = 0; i < 100 && shadow(el).querySelector('h2'); i++) await Promise.resolve();
+    expect(shadow(el).querySelector('h2')).toBeNull();
+    fault.on = false;
+    const ready = nextEvent(el, 'sc-ready');
+    el.rules = smallQuestionnaire();
+    await ready;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(errors).toEqual([]);
+    expect(heading(el)).toBe('Small check');
   });
 
   it('speaks the language the patient switches to', async () => {
