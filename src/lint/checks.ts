@@ -115,8 +115,8 @@ function wordingFindings(rule: string, t: TextEntry, terms: readonly Term[], say
   const matches = findTerms(t.text, terms);
   const times = (m: TermMatch) => (m.count > 1 ? `, ${m.count} times` : '');
   const findings = matches.slice(0, MAX_WORDS_PER_TEXT).map((m) => warn(rule, t.path, `${describeText(t)} ${says(m)}${times(m)}`, hint));
-  const more = matches.slice(MAX_WORDS_PER_TEXT).reduce((n, m) => n + m.count, 0);
-  if (more > 0) findings.push(warn(rule, t.path, `and ${more} more in ${describeText(t)}, not listed`, 'fix the ones above and run lint again'));
+  const more = matches.length - MAX_WORDS_PER_TEXT;
+  if (more > 0) findings.push(warn(rule, t.path, `and ${more} more word${more === 1 ? '' : 's'} in ${describeText(t)}, not listed`, 'fix the ones above and run lint again'));
   return findings;
 }
 

@@ -185,7 +185,7 @@ describe('every banned word in a text, in one run', () => {
       file: FILE,
       ...positionOf(text, '"Try physiotherapy'),
       path: '$.guidance[4].text.en',
-      message: 'and 3 more in the advice text of guidance "info_tired", not listed',
+      message: 'and 2 more words in the advice text of guidance "info_tired", not listed',
       hint: 'fix the ones above and run lint again',
       severity: 'warning',
       rule: 'treatment',
