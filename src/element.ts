@@ -378,7 +378,7 @@ export class SymptomCheckElement extends HTMLElement {
           },
           adoptStyles: (text) => adoptStyles(this.shadowRoot!, text),
           onError: (problems) => emit(this, 'sc-error', { problems }),
-          }),
+        }),
       ),
       this.#mount,
     );
