@@ -33,7 +33,9 @@ export default defineConfig(({ command, mode }) => {
     plugins: [builtinRulesPlugin(resolve(root, 'rules/lupus.json'))],
     // Classic JSX (`h(type, props, ...children)`, with `h` imported from preact in each .tsx):
     // about 0.25 KB gzip smaller than the automatic runtime's `jsx(type, { children })` calls.
-    oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
+    // Not `development`: its __self and __source props would reach the DOM as attributes in the
+    // demo and in tests (Preact's classic `h` keeps every prop).
+    oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment', development: false } },
     server: { host: '127.0.0.1', fs: { allow: [root] } },
     build: {
       outDir: resolve(root, 'dist'),

@@ -29,6 +29,12 @@ const heading = () => screen.getByRole('heading', { level: 2 });
 const screenTitled = (name: string) => screen.findByRole('heading', { level: 2, name });
 
 describe('intro', () => {
+  it('puts no stray attributes in the page (as a development JSX transform would: __self, __source)', () => {
+    const { container } = render(<App questionnaire={smallQuestionnaire()} lang="en" />);
+    const names = [...container.querySelectorAll('*')].flatMap((el) => el.getAttributeNames());
+    expect(names.length).toBeGreaterThan(10);
+    expect(names.filter((name) => name.startsWith('__'))).toEqual([]);
+  });
   it('says what this is and is not before starting', () => {
     setup();
     expect(heading().textContent).toBe('Small check');
