@@ -95,6 +95,7 @@ describe('the next screen\'s code failing to load mid-run', () => {
     expect(await widget(p).getByRole('alert').getByRole('link', { name: 'Call 112 now' }).getAttribute('href')).toBe('tel:112');
     // Told once: moving on did not try (and report) the missing file again.
     expect((await events(p)).filter((e) => e.type === 'sc-error')).toHaveLength(1);
+    expect(await violations(p)).toEqual([]);
   });
 
   it('still asks the red flags, and an emergency answer still gets its heading and the number to call', async () => {
