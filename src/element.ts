@@ -7,7 +7,6 @@ import type { Problem } from './questionnaire/problem';
 import type { Questionnaire } from './questionnaire/schema';
 import { builtinFirst, builtinLanguages, builtinRules } from './builtinRules';
 import { App } from './ui/App';
-import { clearResume, storageKey } from './ui/persistence';
 import { RenderGuard } from './ui/RenderGuard';
 import { LoadError, Loading } from './ui/StatusViews';
 import css from './ui/styles.css?inline';
@@ -146,6 +145,8 @@ export class SymptomCheckElement extends HTMLElement {
   #chosenLanguage: string | undefined;
   /** The language last shown. */
   #shownLanguage = '';
+  /** persist="session"'s code, loaded only for a page that sets it. */
+  #store: typeof import('./ui/persistence') | undefined;
 
   constructor() {
     super();
@@ -215,8 +216,12 @@ export class SymptomCheckElement extends HTMLElement {
     else if (name === 'lang') {
       this.#chosenLanguage = undefined;
       void this.#changeLanguage();
+    } else {
+      // persist set mid-run: the run goes on, and is kept once its code is here (if it cannot
+      // load, nothing is kept).
+      void this.#loadStore()?.then(() => this.#render(), () => undefined);
+      this.#render();
     }
-    else this.#render();
   }
 
   /** The language asked for: the patient's choice, the attribute, else the page's nearest `lang`, else English. */
@@ -235,8 +240,10 @@ export class SymptomCheckElement extends HTMLElement {
     this.#abort?.abort();
     this.#abort = new AbortController();
     this.#settled = false;
+    // persist="session" must read a kept run before the run starts: its code comes first.
+    const store = this.#loadStore();
     // The default language's first screens and strings are in this file: the intro shows at once.
-    const now = this.#readyNow();
+    const now = store ? undefined : this.#readyNow();
     this.#state = now ?? { kind: 'loading' };
     this.#render();
     const state =
@@ -244,8 +251,9 @@ export class SymptomCheckElement extends HTMLElement {
       (await this.#loadRules(this.#abort.signal).catch(
         (error: unknown): LoadState => ({ kind: 'error', problems: [{ file: this.#sourceName(), path: '$', message: errorText(error) }] }),
       ));
-    // If the strings cannot load (a network fault), the widget speaks English rather than failing.
-    await loadStrings(this.#language(state.kind === 'ready' ? state.questionnaire : undefined)).catch(() => undefined);
+    // If the strings cannot load (a network fault), the widget speaks English rather than failing;
+    // without persist's code, nothing is kept.
+    await Promise.all([loadStrings(this.#language(state.kind === 'ready' ? state.questionnaire : undefined)).catch(() => undefined), store?.catch(() => undefined)]);
     if (generation !== this.#generation) return; // a newer load, language change or removal took over
     this.#settled = true;
     if (state !== now) {
@@ -284,6 +292,14 @@ export class SymptomCheckElement extends HTMLElement {
     } catch (error) {
       if (generation === this.#generation) this.#fail([{ file: 'built-in rules', path: '$', message: `could not load the rest of the questions: ${errorText(error)}` }], state.questionnaire);
     }
+  }
+
+  /** Loads persist="session"'s code when the page asks for it and it is not here yet. */
+  #loadStore(): Promise<void> | undefined {
+    if (this.getAttribute('persist') !== 'session' || this.#store) return undefined;
+    return import('./ui/persistence').then((store) => {
+      this.#store = store;
+    });
   }
 
   /** Mid-run, the run cannot go on: the plain "stopped" screen with the number to call, and sc-error for the page. */
@@ -340,8 +356,9 @@ export class SymptomCheckElement extends HTMLElement {
     this.#mount.setAttribute('aria-label', t.widgetLabel);
     if (state.kind === 'loading') return render(h(Loading, { t }), this.#mount);
     if (state.kind === 'error') return render(h(LoadError, { t, ...state }), this.#mount);
-    const persist = this.getAttribute('persist') === 'session';
     const questionnaire = state.questionnaire;
+    const store = this.getAttribute('persist') === 'session' ? this.#store : undefined;
+    const persist = store && { key: store.storageKey(questionnaire, this.id), store };
     render(
       h(
         RenderGuard,
@@ -350,7 +367,7 @@ export class SymptomCheckElement extends HTMLElement {
           key: this.#source,
           onError: (error) => {
             // A saved run would fail the same way after the reload the message asks for.
-            if (persist) clearResume(storageKey(questionnaire, this.id));
+            persist?.store.clearResume(persist.key);
             this.#fail([{ file: 'symptom-check', path: '$', message: `could not show the screen: ${errorText(error)}` }], questionnaire);
           },
         },
@@ -359,7 +376,7 @@ export class SymptomCheckElement extends HTMLElement {
           complete: state.complete,
           lang,
           emergencyNumber: this.getAttribute('emergency-number') ?? undefined,
-          persistKey: persist ? storageKey(questionnaire, this.id) : undefined,
+          persist,
           onStep: (progress) => {
             if (progress.step !== 'intro') void this.#completeRules();
             emit(this, 'sc-step', { ...progress });

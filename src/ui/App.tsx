@@ -11,7 +11,6 @@ import type { Problem } from '../questionnaire/problem';
 import type { Answers, Questionnaire } from '../questionnaire/schema';
 import { SpeechContext, speechFor } from './context';
 import { Intro } from './Intro';
-import { clearResume, readResume, saveResume } from './persistence';
 import { QuestionStep } from './QuestionStep';
 import { EmergencyResult, LoadError, Loading } from './StatusViews';
 import { useActorSnapshot } from './useActorSnapshot';
@@ -34,8 +33,11 @@ export interface AppProps {
   complete?: boolean;
   lang: string;
   emergencyNumber?: string;
-  /** sessionStorage key when persist="session"; without it, or without the patient's yes, nothing is stored. */
-  persistKey?: string;
+  /**
+   * persist="session": the sessionStorage key, and the code that keeps runs there (loaded only
+   * for pages that ask). Without it, or without the patient's yes, nothing is stored.
+   */
+  persist?: Persist;
   onStep?: (progress: Progress) => void;
   onComplete?: (detail: CompleteDetail) => void;
   onPrint?: () => void;
@@ -49,14 +51,19 @@ export interface AppProps {
 }
 
 type LateScreens = typeof import('./lateScreens');
+/** persist="session": where a run is kept, and the code that keeps it (its own chunk). */
+export interface Persist {
+  key: string;
+  store: typeof import('./persistence');
+}
 
 /** The intro's state until the actor exists: the machine's own start, so that nothing seems to change when it comes. */
 const BEFORE_START: Pick<MachineContext, 'answers' | 'current' | 'error' | 'stoppedEarly'> = { answers: {}, current: null, error: null, stoppedEarly: false };
 
-export function App({ questionnaire, complete = true, lang, emergencyNumber, persistKey, onStep, onComplete, onPrint, otherLanguages = [], onLanguage, adoptStyles, onError }: AppProps) {
+export function App({ questionnaire, complete = true, lang, emergencyNumber, persist, onStep, onComplete, onPrint, otherLanguages = [], onLanguage, adoptStyles, onError }: AppProps) {
   // The intro needs no actor: unless a saved run resumes, the actor (and the compiled
   // questionnaire it needs) is made just after the intro is painted, or on Start if that is sooner.
-  const [saved] = useState(() => (persistKey ? readResume(persistKey, questionnaire) : undefined));
+  const [saved] = useState(() => persist?.store.readResume(persist.key, questionnaire));
   const [actor, setActor] = useState(() => (saved ? startActor(questionnaire, saved) : null));
   // The patient's consent to keep the answers (persist="session" only): a saved run means they gave it.
   const [keep, setKeep] = useState(() => actor !== null);
@@ -143,17 +150,17 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   }, [adviceReady, answers]);
   // persist removed (or its key changed) by the page mid-run: what was kept under the old key
   // goes. Not in an effect's cleanup: that also runs when the App unmounts, as while a language loads.
-  const savedUnder = useRef(persistKey);
-  if (savedUnder.current !== persistKey) {
-    if (savedUnder.current) clearResume(savedUnder.current);
-    savedUnder.current = persistKey;
+  const savedUnder = useRef(persist);
+  if (savedUnder.current?.key !== persist?.key) {
+    savedUnder.current?.store.clearResume(savedUnder.current.key);
+    savedUnder.current = persist;
   }
   // Saved as the screen changes, not after the next paint: a reload or a closed tab right after
   // an answer must not lose it.
   useLayoutEffect(() => {
-    if (!persistKey || !snapshot) return;
-    if (!keep || (progress.step === 'intro' && Object.keys(answers).length === 0)) clearResume(persistKey);
-    else saveResume(persistKey, { answers, step: progress.step, current, editing: snapshot.context.editing, stoppedEarly, lang: chosenLanguage === lang ? lang : undefined });
+    if (!persist || !snapshot) return;
+    if (!keep || (progress.step === 'intro' && Object.keys(answers).length === 0)) persist.store.clearResume(persist.key);
+    else persist.store.saveResume(persist.key, { answers, step: progress.step, current, editing: snapshot.context.editing, stoppedEarly, lang: chosenLanguage === lang ? lang : undefined });
   }, [snapshot, keep, lang]);
 
   const send = (event: MachineEvent) => ensureActor().send(event);
@@ -185,7 +192,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
       {progress.step === 'intro' && (
         <Intro
           questionnaire={questionnaire}
-          persist={Boolean(persistKey)}
+          persist={Boolean(persist)}
           keep={keep}
           onKeepChange={setKeep}
           cleared={cleared}
@@ -249,13 +256,13 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
         guidance={guidance}
         stoppedEarly={stoppedEarly}
         framed={emergencyResult}
-        persist={Boolean(persistKey) && keep}
+        persist={Boolean(persist) && keep}
         date={resultDate}
         headingRef={headingRef}
         onBack={() => send({ type: 'user.back' })}
         onRestart={() => send({ type: 'user.restart' })}
         onClear={() => {
-          if (persistKey) clearResume(persistKey);
+          persist?.store.clearResume(persist.key);
           // A fresh actor: nothing of the old run is left to save again.
           setActor(startActor(questionnaire, undefined));
           setKeep(false);

@@ -174,6 +174,21 @@ describe('privacy', () => {
   });
 });
 
+describe('persist="session" when the code that keeps runs cannot load', () => {
+  it('runs as without persist: no offer to keep answers, nothing stored, no uncaught error', async () => {
+    const p = await open(env.browser, `${env.server.url}/pages/widget.html?persist=session`);
+    await p.route(/\/dist\/chunks\/persistence-[^/]+\.js$/, (route) => route.abort('internetdisconnected'));
+    await p.reload();
+    await settled(p);
+    expect(await widget(p).getByRole('checkbox', { name: /keep my answers/i }).count()).toBe(0);
+    await widget(p).getByRole('button', { name: 'Start' }).click();
+    await widget(p).getByRole('checkbox', { name: /none of these/i }).check();
+    await widget(p).getByRole('button', { name: 'Next' }).click();
+    expect(await p.evaluate(() => sessionStorage.length)).toBe(0);
+    expect((await events(p)).filter((e) => e.type === 'sc-error')).toEqual([]);
+  });
+});
+
 describe('several instances and changes mid-run', () => {
   it('runs three instances with different rules and languages independently', async () => {
     const p = await open(env.browser, `${env.server.url}/pages/widget.html?count=3&lang=en&lang=hi&lang=en&src=&src=&src=/fault/xss`);

@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadStrings } from '../../src/i18n/index';
 import { App, type CompleteDetail } from '../../src/ui/App';
+import * as store from '../../src/ui/persistence';
 import type { Progress } from '../../src/machine/progress';
 import { smallQuestionnaire } from '../fixtures';
 
@@ -362,13 +363,13 @@ describe('persist="session"', () => {
     ['the advice of a run with questions left', { answers: { red_flags: ['none'] }, step: 'result', stoppedEarly: false }],
   ])('trusts no saved place another script could have written: %s starts afresh', async (_name, saved) => {
     sessionStorage.setItem('k', JSON.stringify(saved));
-    setup({ persistKey: 'k' });
+    setup({ persist: { key: 'k', store } });
     expect(heading().textContent).toBe('Small check');
     expect(screen.queryByText(/Get emergency care now/)).toBeNull();
   });
   it('resumes a real emergency stop at its advice', async () => {
     sessionStorage.setItem('k', JSON.stringify({ answers: { red_flags: ['chest_pain'] }, step: 'result', current: 'red_flags', stoppedEarly: true }));
-    setup({ persistKey: 'k' });
+    setup({ persist: { key: 'k', store } });
     expect(heading().textContent).toBe('Get emergency care now');
   });
   it('stores nothing without it', () => {
@@ -378,7 +379,7 @@ describe('persist="session"', () => {
     expect(sessionStorage.length).toBe(0);
   });
   it('stores nothing until the patient agrees, and offers nothing to agree to without it', () => {
-    setup({ persistKey: 'k' });
+    setup({ persist: { key: 'k', store } });
     const keep = screen.getByRole('checkbox', { name: /Keep my answers in this browser tab/ }) as HTMLInputElement;
     expect(keep.checked).toBe(false);
     click('Start');
@@ -390,7 +391,7 @@ describe('persist="session"', () => {
     expect(screen.queryByRole('checkbox', { name: /Keep my answers/ })).toBeNull();
   });
   it('forgets what it kept when the patient changes their mind', async () => {
-    setup({ persistKey: 'k' });
+    setup({ persist: { key: 'k', store } });
     tick(/Keep my answers/);
     click('Start');
     tick('None of these');
@@ -403,12 +404,12 @@ describe('persist="session"', () => {
     await vi.waitFor(() => expect(sessionStorage.getItem('k')).toBeNull());
   });
   it('resumes after a reload and clears on request', async () => {
-    setup({ persistKey: 'k' });
+    setup({ persist: { key: 'k', store } });
     tick(/Keep my answers/);
     answerAllNo();
     await vi.waitFor(() => expect(JSON.parse(sessionStorage.getItem('k')!)).toMatchObject({ step: 'review' }));
     cleanup();
-    setup({ persistKey: 'k' });
+    setup({ persist: { key: 'k', store } });
     await screenTitled('Check your answers');
     click('See my advice');
     await screenTitled('What to do next');

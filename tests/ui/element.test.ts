@@ -198,6 +198,22 @@ describe('<symptom-check> with the built-in lupus rules', () => {
     expect(sessionStorage.length).toBe(0); // nothing kept again without a new yes from the patient
   });
 
+  it('keeps the run when the page turns persist on mid-run, before its code has ever loaded', async () => {
+    const { el } = await mount();
+    clickButton(el, 'Start');
+    const none = () => shadow(el).querySelector<HTMLInputElement>('input[value="none"]');
+    await vi.waitFor(() => expect(none()).not.toBeNull());
+    none()!.click();
+    el.setAttribute('persist', 'session');
+    await new Promise((resolve) => setTimeout(resolve, 50)); // persist's code loads
+    expect(none()!.checked).toBe(true);
+    expect(sessionStorage.length).toBe(0); // nothing kept without the patient's yes
+    const first = headingText(el);
+    clickButton(el, 'Next');
+    await vi.waitFor(() => expect(headingText(el)).not.toBe(first));
+    expect(shadow(el).querySelector('[part="question"]')).not.toBeNull(); // the next question, not an error
+  });
+
   it('changes language while still loading without getting stuck', async () => {
     const el = document.createElement('symptom-check');
     const settled = nextEvent(el);
