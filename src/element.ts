@@ -145,8 +145,9 @@ export class SymptomCheckElement extends HTMLElement {
   #chosenLanguage: string | undefined;
   /** The language last shown. */
   #shownLanguage = '';
-  /** persist="session"'s code, loaded only for a page that sets it. */
+  /** persist="session"'s code, loaded only for a page that sets it; and its load under way. */
   #store: typeof import('./ui/persistence') | undefined;
+  #storeLoading: Promise<void> | undefined;
 
   constructor() {
     super();
@@ -195,6 +196,8 @@ export class SymptomCheckElement extends HTMLElement {
       const { questionnaire } = this.#state;
       if (this.#language(questionnaire) !== this.#shownLanguage) void this.#changeLanguage();
       else this.#render();
+      // persist set while the element was out.
+      void this.#loadStore()?.then(() => this.#render());
       return;
     }
     void this.#load();
@@ -219,7 +222,7 @@ export class SymptomCheckElement extends HTMLElement {
     } else {
       // persist set mid-run: the run goes on, and is kept once its code is here (if it cannot
       // load, nothing is kept).
-      void this.#loadStore()?.then(() => this.#render(), () => undefined);
+      void this.#loadStore()?.then(() => this.#render());
       this.#render();
     }
   }
@@ -251,9 +254,10 @@ export class SymptomCheckElement extends HTMLElement {
       (await this.#loadRules(this.#abort.signal).catch(
         (error: unknown): LoadState => ({ kind: 'error', problems: [{ file: this.#sourceName(), path: '$', message: errorText(error) }] }),
       ));
-    // If the strings cannot load (a network fault), the widget speaks English rather than failing;
-    // without persist's code, nothing is kept.
-    await Promise.all([loadStrings(this.#language(state.kind === 'ready' ? state.questionnaire : undefined)).catch(() => undefined), store?.catch(() => undefined)]);
+    // If the strings cannot load (a network fault), the widget speaks English rather than failing.
+    await Promise.all([loadStrings(this.#language(state.kind === 'ready' ? state.questionnaire : undefined)).catch(() => undefined), store]);
+    // persist may have been set meanwhile: a kept run is read only when the run starts.
+    for (let loading; (loading = this.#storeLoading); ) await loading;
     if (generation !== this.#generation) return; // a newer load, language change or removal took over
     this.#settled = true;
     if (state !== now) {
@@ -297,9 +301,13 @@ export class SymptomCheckElement extends HTMLElement {
   /** Loads persist="session"'s code when the page asks for it and it is not here yet. */
   #loadStore(): Promise<void> | undefined {
     if (this.getAttribute('persist') !== 'session' || this.#store) return undefined;
-    return import('./ui/persistence').then((store) => {
-      this.#store = store;
-    });
+    // Never rejects: without the code, nothing is kept (and a later load tries again).
+    return (this.#storeLoading ??= import('./ui/persistence').then(
+      (store) => {
+        this.#store = store;
+      },
+      () => undefined,
+    ).finally(() => (this.#storeLoading = undefined)));
   }
 
   /** Mid-run, the run cannot go on: the plain "stopped" screen with the number to call, and sc-error for the page. */

@@ -150,10 +150,12 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   }, [adviceReady, answers]);
   // persist removed (or its key changed) by the page mid-run: what was kept under the old key
   // goes. Not in an effect's cleanup: that also runs when the App unmounts, as while a language loads.
+  // Turned off, the patient's yes goes too: on again, nothing is kept until they agree again.
   const savedUnder = useRef(persist);
   if (savedUnder.current?.key !== persist?.key) {
     savedUnder.current?.store.clearResume(savedUnder.current.key);
     savedUnder.current = persist;
+    if (!persist && keep) setKeep(false);
   }
   // Saved as the screen changes, not after the next paint: a reload or a closed tab right after
   // an answer must not lose it.

@@ -196,6 +196,46 @@ describe('<symptom-check> with the built-in lupus rules', () => {
     await flush();
     expect(none()!.checked).toBe(true);
     expect(sessionStorage.length).toBe(0); // nothing kept again without a new yes from the patient
+    const first = headingText(el);
+    clickButton(el, 'Next'); // a new screen: still nothing kept
+    await vi.waitFor(() => expect(headingText(el)).not.toBe(first));
+    await flush();
+    expect(sessionStorage.length).toBe(0);
+  });
+
+  it('applies persist set while the element was out of the page, when it is back', async () => {
+    const { el } = await mount();
+    const offer = () => shadow(el).querySelector('input[type="checkbox"]');
+    expect(offer()).toBeNull();
+    el.remove();
+    el.setAttribute('persist', 'session');
+    document.body.append(el);
+    await vi.waitFor(() => expect(offer()).not.toBeNull());
+  });
+
+  it('resumes a kept run when persist is set while the rules are still loading', async () => {
+    // A run kept on an earlier visit: the small questionnaire, its first question answered.
+    const first = await mount({ persist: 'session', id: 'w' }, (el) => (el.rules = smallQuestionnaire()));
+    shadow(first.el).querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
+    await flush();
+    clickButton(first.el, 'Start');
+    await vi.waitFor(() => expect(shadow(first.el).querySelector('input[value="none"]')).not.toBeNull());
+    shadow(first.el).querySelector<HTMLInputElement>('input[value="none"]')!.click();
+    clickButton(first.el, 'Next');
+    await vi.waitFor(() => expect(headingText(first.el)).not.toBe('Do you have any of these now?'));
+    const kept = headingText(first.el);
+    first.el.remove();
+    await flush();
+
+    // The next visit: the page sets persist only after the element has started loading its rules.
+    const el = document.createElement('symptom-check');
+    el.id = 'w';
+    el.rules = smallQuestionnaire();
+    const ready = nextEvent(el);
+    document.body.append(el);
+    el.setAttribute('persist', 'session');
+    await ready;
+    await vi.waitFor(() => expect(headingText(el)).toBe(kept));
   });
 
   it('keeps the run when the page turns persist on mid-run, before its code has ever loaded', async () => {
