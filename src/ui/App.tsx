@@ -120,16 +120,11 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   // Compiling the questionnaire is left to the actor's start: the intro needs none of it.
   const compiledCurrent = current ? modelOf(questionnaire).questionById.get(current) : undefined;
   const currentQuestion = compiledCurrent?.question;
-  // A question that can call for emergency care (the red flags).
-  const screening = compiledCurrent && modelOf(questionnaire).guidance.some(({ guidance, when }) => guidance.level === 'emergency' && when.questions.includes(compiledCurrent.index));
   // Wait for what the screen needs: the late screens' code, the texts of the rest of the questionnaire.
-  // When the later screens' code failed to load (sc-error has told the page), the red flags are
-  // still asked (an emergency answer's heading and number to call need none of it); the run stops
-  // after them, rather than after questions whose advice could not be shown.
+  // The questions go on when the later screens' code failed to load (sc-error has told the page):
+  // the red flags come first, and an emergency answer's heading and number to call need none of it.
   const waiting =
-    progress.step === 'question'
-      ? (!!lateFailed && !screening) || Object.keys(currentQuestion?.text ?? {}).length === 0
-      : progress.step !== 'intro' && (!late || !complete);
+    progress.step === 'question' ? Object.keys(currentQuestion?.text ?? {}).length === 0 : progress.step !== 'intro' && (!late || !complete);
   const afterQuestions = progress.step === 'review' || progress.step === 'result';
   const visible = useMemo(() => (afterQuestions ? visibleQuestions(questionnaire, answers) : []), [afterQuestions, questionnaire, answers]);
   const guidance = useMemo(
@@ -224,7 +219,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
           onNext={next}
           onBack={() => send({ type: 'user.back' })}
           onReview={Object.keys(answers).length > 0 ? () => send({ type: 'user.review' }) : undefined}
-          screening={screening}
+          screening={modelOf(questionnaire).guidance.some(({ guidance, when }) => guidance.level === 'emergency' && when.questions.includes(compiledCurrent!.index))}
         />
       )}
       {!waiting && late && progress.step === 'review' && (
