@@ -204,7 +204,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
       )}
       {waiting &&
         !emergencyResult &&
-        (lateFailed && !late ? loadError(emergency) : <Loading t={speech.t} />)}
+        (lateFailed && !late ? loadError() : <Loading t={speech.t} />)}
       {!waiting && progress.step === 'question' && current && currentQuestion && (
         <QuestionStep
           key={current}
@@ -235,7 +235,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
       )}
       {emergencyResult ? (
         <EmergencyResult t={speech.t} emergencyNumber={emergency} headingRef={headingRef}>
-          {lateFailed && !late ? loadError() : waiting || !late ? <Loading t={speech.t} text={speech.t.loadingAdvice} /> : result()}
+          {lateFailed && !late ? loadError(true) : waiting || !late ? <Loading t={speech.t} text={speech.t.loadingAdvice} /> : result()}
         </EmergencyResult>
       ) : (
         !waiting && late && progress.step === 'result' && result()
@@ -243,9 +243,12 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
     </SpeechContext.Provider>
   );
 
-  /** `emergencyNumber` unless an emergency result's frame already shows it. */
-  function loadError(emergencyNumber?: string) {
-    return <LoadError t={speech.t} midRun problems={lateFailed!} emergencyNumber={emergencyNumber} />;
+  /**
+   * The stopped message in place of a screen: the number to call, and the heading that takes
+   * focus as every screen's does. Inside an emergency result's frame, the frame has both.
+   */
+  function loadError(inFrame = false) {
+    return <LoadError t={speech.t} midRun problems={lateFailed!} emergencyNumber={inFrame ? undefined : emergency} headingRef={inFrame ? undefined : headingRef} />;
   }
 
   function result() {

@@ -62,10 +62,23 @@ export function EmergencyResult({ t, emergencyNumber, headingRef, children }: { 
  * A plain message for the patient, the exact problems for the clinic's web team: never a blank
  * box. A run that stopped shows the number to call, as its message tells the patient to.
  */
-export function LoadError({ t, problems, midRun = false, emergencyNumber }: { t: Strings; problems: Problem[]; midRun?: boolean; emergencyNumber?: string }) {
+export function LoadError({
+  t,
+  problems,
+  midRun = false,
+  emergencyNumber,
+  headingRef,
+}: {
+  t: Strings;
+  problems: Problem[];
+  midRun?: boolean;
+  emergencyNumber?: string;
+  /** In place of a screen mid-run, the heading takes focus. */
+  headingRef?: preact.Ref<HTMLHeadingElement>;
+}) {
   return (
     <section class="screen" part="error" role="alert">
-      <h2 class="heading" part="heading">
+      <h2 class="heading" part="heading" tabIndex={-1} ref={headingRef}>
         {midRun ? t.stoppedHeading : t.errorHeading}
       </h2>
       <p>{midRun ? t.stoppedBody : t.errorBody}</p>

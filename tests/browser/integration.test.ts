@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../bench/answerSets';
-import { chromiumAndServer, events, expectAccessible, heading, open, settled, violations } from './browser';
+import { chromiumAndServer, events, expectAccessible, focusedText, heading, open, settled, violations } from './browser';
 
 const env = chromiumAndServer();
 
@@ -91,6 +91,8 @@ describe('the next screen\'s code failing to load mid-run', () => {
     await widget(p).getByRole('button', { name: 'Next' }).click();
     await widget(p).getByRole('button', { name: 'See my answers so far' }).click();
     expect(await heading(p, 'symptom-check#w0').textContent()).toBe('This symptom check stopped');
+    // In place of the review, its heading takes focus, as every screen's does.
+    await expect.poll(() => focusedText(p)).toBe('H2:This symptom check stopped');
     expect(await widget(p).getByRole('alert').textContent()).toMatch(/call your emergency number now/);
     expect(await widget(p).getByRole('alert').getByRole('link', { name: 'Call 112 now' }).getAttribute('href')).toBe('tel:112');
     // Told once: moving on did not try (and report) the missing file again.
