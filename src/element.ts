@@ -255,8 +255,9 @@ export class SymptomCheckElement extends HTMLElement {
         (error: unknown): LoadState => ({ kind: 'error', problems: [{ file: this.#sourceName(), path: '$', message: errorText(error) }] }),
       ));
     // If the strings cannot load (a network fault), the widget speaks English rather than failing.
-    await Promise.all([loadStrings(this.#language(state.kind === 'ready' ? state.questionnaire : undefined)).catch(() => undefined), store]);
-    // persist may have been set meanwhile: a kept run is read only when the run starts.
+    await loadStrings(this.#language(state.kind === 'ready' ? state.questionnaire : undefined)).catch(() => undefined);
+    // persist's code (started above, or by the page setting persist meanwhile): a kept run is
+    // read only when the run starts.
     for (let loading; (loading = this.#storeLoading); ) await loading;
     if (generation !== this.#generation) return; // a newer load, language change or removal took over
     this.#settled = true;
