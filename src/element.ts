@@ -148,6 +148,8 @@ export class SymptomCheckElement extends HTMLElement {
   /** persist="session"'s code, loaded only for a page that sets it; and its load under way. */
   #store: typeof import('./ui/persistence') | undefined;
   #storeLoading: Promise<void> | undefined;
+  /** The patient has left the intro of this run. */
+  #begun = false;
 
   constructor() {
     super();
@@ -221,8 +223,12 @@ export class SymptomCheckElement extends HTMLElement {
       void this.#changeLanguage();
     } else {
       // persist set mid-run: the run goes on, and is kept once its code is here (if it cannot
-      // load, nothing is kept).
-      void this.#loadStore()?.then(() => this.#render());
+      // load, nothing is kept). Set before the patient started (as by a page that sets it just
+      // after adding the element, whose built-in intro shows at once): a kept run resumes.
+      void this.#loadStore()?.then(() => {
+        if (!this.#begun) this.#source++;
+        this.#render();
+      });
       this.#render();
     }
   }
@@ -243,6 +249,7 @@ export class SymptomCheckElement extends HTMLElement {
     this.#abort?.abort();
     this.#abort = new AbortController();
     this.#settled = false;
+    this.#begun = false;
     // persist="session" must read a kept run before the run starts: its code comes first.
     const store = this.#loadStore();
     // The default language's first screens and strings are in this file: the intro shows at once.
@@ -364,7 +371,20 @@ export class SymptomCheckElement extends HTMLElement {
     this.#mount.dir = t.dir;
     this.#mount.setAttribute('aria-label', t.widgetLabel);
     if (state.kind === 'loading') return render(h(Loading, { t }), this.#mount);
-    if (state.kind === 'error') return render(h(LoadError, { t, ...state }), this.#mount);
+    if (state.kind === 'error') {
+      return render(
+        h(LoadError, {
+          t,
+          ...state,
+          // A run that stopped replaced the screen the patient was on: their place is now the
+          // message (unless they were elsewhere on the page).
+          headingRef: (heading) => {
+            if (state.midRun && document.activeElement === document.body) heading?.focus();
+          },
+        }),
+        this.#mount,
+      );
+    }
     const questionnaire = state.questionnaire;
     const store = this.getAttribute('persist') === 'session' ? this.#store : undefined;
     const persist = store && { key: store.storageKey(questionnaire, this.id), store };
@@ -387,8 +407,11 @@ export class SymptomCheckElement extends HTMLElement {
           emergencyNumber: this.getAttribute('emergency-number') ?? undefined,
           persist,
           onStep: (progress) => {
-            if (progress.step !== 'intro') void this.#completeRules();
-            emit(this, 'sc-step', { ...progress });
+            if (progress.step !== 'intro') {
+              this.#begun = true;
+              void this.#completeRules();
+            }
+            emit(this, 'sc-step', progress); // made afresh for each screen: the page may keep it
           },
           onComplete: (detail) => void this.#reportComplete(questionnaire, detail),
           // The result screen's code, which prints, is loaded by the time the patient can print.

@@ -38,7 +38,7 @@ export const en = {
   errorBody: 'The questions could not be loaded. Please try again later, or ask the clinic for help.',
   errorDetails: 'Details for the website team',
   stoppedHeading: 'This symptom check stopped',
-  stoppedBody: 'The next part could not be shown. Check your connection and reload the page. If you feel very unwell, call your emergency number now.',
+  stoppedBody: 'The next part could not be shown. Reload the page to try again. If you feel very unwell, call your emergency number now.',
 };
 
 export type Strings = typeof en;

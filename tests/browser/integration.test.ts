@@ -73,7 +73,9 @@ describe('a network fault in the middle of a run', () => {
     const messages = async () => (await events(p)).filter((e) => e.type === 'sc-error').flatMap((e) => e.detail.problems.map((x: any) => x.message));
     await expect.poll(messages, { timeout: 10_000 }).toContainEqual(expect.stringMatching(/^could not load the rest of the questions/));
     expect(await heading(p, 'symptom-check#w0').textContent()).toBe('This symptom check stopped');
-    expect(await widget(p).getByRole('alert').textContent()).toMatch(/Check your connection and reload the page/);
+    expect(await widget(p).getByRole('alert').textContent()).toMatch(/Reload the page to try again/);
+    // The question screen the patient was on is gone: focus moves to the message, not to the page.
+    await expect.poll(() => focusedText(p)).toBe('H2:This symptom check stopped');
   });
 });
 

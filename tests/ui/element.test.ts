@@ -238,6 +238,44 @@ describe('<symptom-check> with the built-in lupus rules', () => {
     await vi.waitFor(() => expect(headingText(el)).toBe(kept));
   });
 
+  describe('resumes a kept run when the page sets persist after adding the element, before the patient starts', () => {
+    /** A run kept on an earlier visit: its first question answered, the patient on the next. Returns that screen's heading. */
+    async function keepRun(configure?: (el: SymptomCheckElement) => void) {
+      const { el } = await mount({ persist: 'session', id: 'w' }, configure);
+      shadow(el).querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
+      await flush();
+      clickButton(el, 'Start');
+      await vi.waitFor(() => expect(shadow(el).querySelector('input[value="none"]')).not.toBeNull());
+      shadow(el).querySelector<HTMLInputElement>('input[value="none"]')!.click();
+      clickButton(el, 'Next');
+      await vi.waitFor(() => expect(headingText(el)).not.toBe('Do you have any of these now?'));
+      const kept = headingText(el);
+      el.remove();
+      await flush();
+      return kept;
+    }
+
+    it('with the built-in rules, whose intro shows at once', async () => {
+      const kept = await keepRun();
+      const el = document.createElement('symptom-check');
+      el.id = 'w';
+      document.body.append(el);
+      expect(headingText(el)).not.toBe(kept); // the intro, drawn before the page set persist
+      el.setAttribute('persist', 'session');
+      await vi.waitFor(() => expect(headingText(el)).toBe(kept));
+      expect([...shadow(el).querySelectorAll('button')].map((b) => b.textContent)).not.toContain('Start'); // no intro left behind
+      expect(JSON.parse(sessionStorage.getItem(sessionStorage.key(0)!)!).answers).toEqual({ red_flags: ['none'] });
+    });
+
+    it('with rules already loaded', async () => {
+      const kept = await keepRun((el) => (el.rules = smallQuestionnaire()));
+      const { el } = await mount({ id: 'w' }, (e) => (e.rules = smallQuestionnaire()));
+      await flush();
+      el.setAttribute('persist', 'session');
+      await vi.waitFor(() => expect(headingText(el)).toBe(kept));
+    });
+  });
+
   it('keeps the run when the page turns persist on mid-run, before its code has ever loaded', async () => {
     const { el } = await mount();
     clickButton(el, 'Start');

@@ -44,9 +44,11 @@ function nextEvent(el: Element, type: string): Promise<CustomEvent> {
 }
 const shadow = (el: Element) => el.shadowRoot!;
 const heading = (el: Element) => shadow(el).querySelector('h2')?.textContent;
+/** Clicks the button as a patient would: focus goes to it first. */
 function click(el: Element, text: string) {
   const button = [...shadow(el).querySelectorAll('button')].find((b) => b.textContent === text);
   if (!button) throw new Error(`no button "${text}" in: ${shadow(el).textContent}`);
+  button.focus();
   button.click();
 }
 async function until(check: () => boolean) {
@@ -79,6 +81,22 @@ describe('a fault while drawing a screen', () => {
     // The message says to call: the number is there, as on an emergency result.
     expect(alert.querySelector('a[href="tel:112"]')?.textContent).toBe('Call 112 now');
     expect(alert.querySelector('details')!.textContent).toContain('could not show the screen: a bug in the question screen');
+    // The screen the patient was on is gone: the message takes its place, and focus.
+    expect(shadow(el).activeElement).toBe(shadow(el).querySelector('h2'));
+  });
+
+  it('leaves focus where the patient put it elsewhere on the page', async () => {
+    const el = await widgetWithSmallRules();
+    const search = document.body.appendChild(document.createElement('input'));
+    click(el, 'Start');
+    await until(() => heading(el) === 'Do you have any of these now?');
+    search.focus();
+    fault.on = true;
+    const failed = nextEvent(el, 'sc-error');
+    shadow(el).querySelector<HTMLInputElement>('input[value="none"]')!.click(); // a re-render of the question screen
+    await failed;
+    expect(heading(el)).toBe('This symptom check stopped');
+    expect(document.activeElement).toBe(search);
   });
 
   it('shows the number the page set with emergency-number', async () => {
