@@ -30,5 +30,9 @@ export function answerText(question: Question, value: AnswerValue | undefined, l
 
 /** The options chosen, in words: "Chest pain; One swollen leg" (`textOf` gives an option's words). */
 export function optionsText(ids: readonly string[], textOf: (id: string) => string, notAnswered: string): string {
-  return ids.length === 0 ? notAnswered : ids.map(textOf).join('; ');
+  if (ids.length === 0) return notAnswered;
+  // A loop, not map and join: reasons word a ticked list on every evaluation.
+  let text = textOf(ids[0]!);
+  for (let i = 1; i < ids.length; i++) text += '; ' + textOf(ids[i]!);
+  return text;
 }
