@@ -223,4 +223,107 @@ const sourceLang: Check = {
   },
 };
 
-export const CHECKS: readonly Check[] = [unreadQuestions, unusedScores, diagnosis, treatment, readingGrade, sources, sourceLang];
+/** The questions a condition reads, directly or through the items of the scores it reads. */
+function questionsReadBy(q: Questionnaire, condition: Condition, into = new Set<string>(), seenScores = new Set<string>()): Set<string> {
+  visit(condition, (leaf) => {
+    if (!('score' in leaf)) into.add(leaf.answer);
+    else if (!seenScores.has(leaf.score)) {
+      seenScores.add(leaf.score);
+      for (const item of q.scores?.find((score) => score.id === leaf.score)?.items ?? []) questionsReadBy(q, item.when, into, seenScores);
+    }
+  });
+  return into;
+}
+
+const SAFETY_RULE = (n: number) => `safety rule ${n} in rules/README.md`;
+
+/**
+ * The machine asks in file order and stops at the first answer that calls for emergency care:
+ * a warning sign asked late is answered only after everything before it.
+ */
+const redFlagsFirst: Check = {
+  name: 'red-flags-first',
+  description: 'a question that emergency advice reads, asked after one that no emergency advice reads; or no emergency advice at all (safety rule 2)',
+  run(q) {
+    const emergency = q.guidance.filter((g) => g.level === 'emergency');
+    if (emergency.length === 0) {
+      return [warn('red-flags-first', ['guidance'], 'no advice has the level "emergency", so nothing tells a patient in danger to get help now', `ask the warning signs that need help now first, each leading to emergency advice (${SAFETY_RULE(2)})`)];
+    }
+    // By question id: the first emergency advice that needs it.
+    const neededBy = new Map<string, string>();
+    for (const g of emergency) for (const id of questionsReadBy(q, g.when)) if (!neededBy.has(id)) neededBy.set(id, g.id);
+    const questions = q.sections.flatMap((section, s) => section.questions.map((question, i) => ({ question, path: ['sections', s, 'questions', i, 'id'] as JsonPath })));
+    // A follow-up is asked only when its showIf holds, so what the showIf reads is needed too.
+    // A showIf reads only earlier questions (the loader sees to that): from the last question
+    // back, one pass finds them all.
+    for (let k = questions.length - 1; k >= 0; k--) {
+      const { question } = questions[k]!;
+      const advice = neededBy.get(question.id);
+      if (advice && question.showIf) for (const id of questionsReadBy(q, question.showIf)) if (!neededBy.has(id)) neededBy.set(id, advice);
+    }
+    let firstOther: string | undefined;
+    const findings: Finding[] = [];
+    for (const { question, path } of questions) {
+      const advice = neededBy.get(question.id);
+      if (!advice) firstOther ??= question.id;
+      else if (firstOther) {
+        findings.push(
+          warn(
+            'red-flags-first',
+            path,
+            `"${question.id}" is needed for emergency advice "${advice}" but is asked after "${firstOther}", which no emergency advice needs: a patient in danger answers those questions before being told to get help`,
+            `move "${question.id}" before "${firstOther}": the warning signs that need help now come first (${SAFETY_RULE(2)})`,
+          ),
+        );
+      }
+    }
+    return findings;
+  },
+};
+
+/** The question and score ids a condition reads itself (not through scores). */
+function idsReadBy(condition: Condition): Set<string> {
+  const ids = new Set<string>();
+  visit(condition, (leaf) => ids.add('score' in leaf ? `score "${leaf.score}"` : `"${leaf.answer}"`));
+  return ids;
+}
+
+/**
+ * Emergency advice must hold whatever else the patient answers: a condition that needs two
+ * answers at once ("all", or "not" of "any") can be switched off by the second while the first
+ * still calls for emergency care.
+ */
+const emergencySwitchOff: Check = {
+  name: 'emergency-switch-off',
+  description: 'emergency advice whose "when" needs answers to several questions at once, so that one of them can switch it off (safety rule 3)',
+  run(q) {
+    const findings: Finding[] = [];
+    q.guidance.forEach((g, i) => {
+      if (g.level !== 'emergency') return;
+      const walk = (c: Condition, path: JsonPath, negated: boolean): void => {
+        if ('not' in c) return walk(c.not, [...path, 'not'], !negated);
+        if (!('all' in c) && !('any' in c)) return;
+        const key = 'all' in c ? 'all' : 'any';
+        const parts = 'all' in c ? c.all : c.any;
+        const read = new Set(parts.flatMap((part) => [...idsReadBy(part)]));
+        // "all", or "not" of "any" (none of them): every part must hold at once.
+        if ((key === 'all') !== negated && read.size > 1) {
+          findings.push(
+            warn(
+              'emergency-switch-off',
+              path,
+              `emergency advice "${g.id}" needs the answers to ${[...read].join(', ')} at once: an answer to one of them switches it off even when another calls for emergency care`,
+              `give each warning sign its own emergency advice, with a "when" on that sign alone; put other conditions in less urgent advice (${SAFETY_RULE(3)})`,
+            ),
+          );
+          return;
+        }
+        parts.forEach((part, k) => walk(part, [...path, key, k], negated));
+      };
+      walk(g.when, ['guidance', i, 'when'], false);
+    });
+    return findings;
+  },
+};
+
+export const CHECKS: readonly Check[] = [redFlagsFirst, emergencySwitchOff, unreadQuestions, unusedScores, diagnosis, treatment, readingGrade, sources, sourceLang];

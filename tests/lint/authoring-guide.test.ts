@@ -4,6 +4,7 @@ import { runCases } from '../../src/cases/run';
 import { Case, CasesFile } from '../../src/cases/schema';
 import { parseLintConfig } from '../../src/lint/config';
 import { lint } from '../../src/lint/lint';
+import { formatProblem } from '../../src/questionnaire/formatProblem';
 import { loadQuestionnaire } from '../../src/questionnaire/load';
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
@@ -56,5 +57,19 @@ describe('the worked example in rules/README.md', () => {
     expect(parseLintConfig(config, 'rules/lupus.lint.json').ok).toBe(true);
     const problems = lint({ text: read('rules/lupus.json'), file: 'rules/lupus.json', config: { text: config, file: 'rules/lupus.lint.json' } }).problems;
     expect(problems.filter((p) => p.rule === 'unread-question')).toEqual([]);
+  });
+});
+
+describe("the README's example of a typo", () => {
+  it('is what validate prints for it, at the line and column it names', () => {
+    // The README: '"joint_pian" for "joint_pain" in the first condition of the advice on joint symptoms gives:', then the line.
+    const shown = /"joint_pian" for "joint_pain"[^`]*```\n(.+)\n```/.exec(read('README.md'))?.[1];
+    expect(shown).toBeDefined();
+    // The typo made in lupus.json as an author would, in place, so the line and column are real.
+    const lupus = read('rules/lupus.json');
+    const at = lupus.indexOf('"answer": "joint_pain"', lupus.indexOf('"id": "persistent_joint_symptoms"'));
+    const text = lupus.slice(0, at) + '"answer": "joint_pian"' + lupus.slice(at + '"answer": "joint_pain"'.length);
+    const loaded = loadQuestionnaire(text, 'rules/lupus.json');
+    expect(loaded.ok ? [] : loaded.problems.map(formatProblem)).toEqual([shown]);
   });
 });

@@ -80,6 +80,34 @@ const rows: [string, Mutate, string, string, RegExp, RegExp, string][] = [
     /^add "lang": "en"; /,
     '{\n      "id": "src"',
   ],
+  [
+    'red flags asked after another question',
+    (q) => q.sections.push(q.sections.shift()),
+    'red-flags-first',
+    '$.sections[1].questions[0].id',
+    /^"red_flags" is needed for emergency advice "emergency_chest" but is asked after "joint_pain", which no emergency advice needs: a patient in danger answers those questions before being told to get help$/,
+    /^move "red_flags" before "joint_pain": the warning signs that need help now come first \(safety rule 2 in rules\/README\.md\)$/,
+    '"red_flags"',
+  ],
+  ['no emergency advice', (q) => (q.guidance[0].level = 'urgent'), 'red-flags-first', '$.guidance', /^no advice has the level "emergency", so nothing tells a patient in danger to get help now$/, /safety rule 2/, '[\n    {\n      "id": "emergency_chest"'],
+  [
+    'emergency advice that another answer switches off (all)',
+    (q) => (q.guidance[0].when = { all: [{ answer: 'red_flags', includes: 'chest_pain' }, { not: { answer: 'joint_pain', equals: 'yes' } }] }),
+    'emergency-switch-off',
+    '$.guidance[0].when',
+    /^emergency advice "emergency_chest" needs the answers to "red_flags", "joint_pain" at once: an answer to one of them switches it off even when another calls for emergency care$/,
+    /^give each warning sign its own emergency advice, with a "when" on that sign alone; put other conditions in less urgent advice \(safety rule 3/,
+    '{\n        "all"',
+  ],
+  [
+    'emergency advice that another answer switches off (not of any), inside an any',
+    (q) => (q.guidance[0].when = { any: [{ answer: 'red_flags', includes: 'chest_pain' }, { not: { any: [{ answer: 'red_flags', includes: 'none' }, { answer: 'joint_pain', equals: 'yes' }] } }] }),
+    'emergency-switch-off',
+    '$.guidance[0].when.any[1].not',
+    /^emergency advice "emergency_chest" needs the answers to "red_flags", "joint_pain" at once/,
+    /safety rule 3/,
+    '{\n              "any": [\n                {\n                  "answer": "red_flags",\n                  "includes": "none"',
+  ],
 ];
 
 describe('each check finds its problem, places it and says how to fix it', () => {
@@ -103,6 +131,10 @@ const allowed: [string, Mutate][] = [
   ['Hindi texts are not graded', (q) => (q.guidance[3].text.hi = 'सिस्टमिक ल्यूपस एरिथेमेटोसस एक मल्टीसिस्टम ऑटोइम्यून इन्फ्लेमेटरी कंडीशन है।')],
   ['a source with only a url', (q) => (delete q.sources[0].publisher, (q.sources[0].url = 'https://www.nhs.uk/conditions/lupus/'))],
   ['a source with only a note', (q) => (delete q.sources[0].publisher, (q.sources[0].note = 'Karlson EW et al. Ann Epidemiol 1995.'))],
+  ['emergency advice on any of several warning signs', (q) => (q.guidance[0].when = { any: [{ answer: 'red_flags', includes: 'chest_pain' }, { answer: 'red_flags', includes: 'swollen_leg' }] })],
+  ['emergency advice needing two answers to the one red-flag question', (q) => (q.guidance[0].when = { all: [{ answer: 'red_flags', includes: 'chest_pain' }, { not: { answer: 'red_flags', includes: 'none' } }] })],
+  // joint_weeks is asked only after joint_pain: emergency advice reading it needs joint_pain too, so neither is "late".
+  ['emergency advice on a follow-up, asked right after the question it follows', (q) => (q.guidance[0].when = { any: [{ answer: 'red_flags', includes: 'chest_pain' }, { answer: 'joint_weeks', atLeast: 52 }] })],
 ];
 
 describe('what the checks leave alone', () => {
