@@ -243,7 +243,7 @@ const SAFETY_RULE = (n: number) => `safety rule ${n} in rules/README.md`;
  */
 const redFlagsFirst: Check = {
   name: 'red-flags-first',
-  description: 'a question that emergency advice reads, asked after one that no emergency advice reads; or no emergency advice at all (safety rule 2)',
+  description: 'a question that emergency advice reads, asked after one that no emergency advice reads; a warning sign that leads to no emergency or urgent advice; or no emergency advice at all (safety rule 2)',
   run(q) {
     const emergency = q.guidance.filter((g) => g.level === 'emergency');
     if (emergency.length === 0) {
@@ -261,9 +261,29 @@ const redFlagsFirst: Check = {
       const advice = neededBy.get(question.id);
       if (advice && question.showIf) for (const id of questionsReadBy(q, question.showIf)) if (!neededBy.has(id)) neededBy.set(id, advice);
     }
+    // A checklist that emergency advice reads is a list of warning signs: each sign ticked must
+    // lead to emergency or urgent advice (a "None of these" option aside).
+    const direct = new Set(emergency.flatMap((g) => [...idsReadBy(g.when)]));
+    const ticked = new Set<string>();
+    for (const g of q.guidance) {
+      if (g.level === 'emergency' || g.level === 'urgent') visit(g.when, (leaf) => 'includes' in leaf && ticked.add(`${leaf.answer}\0${leaf.includes}`));
+    }
     let firstOther: string | undefined;
     const findings: Finding[] = [];
     for (const { question, path } of questions) {
+      if (question.type === 'multi' && direct.has(`"${question.id}"`)) {
+        question.options.forEach((option, k) => {
+          if (option.exclusive || ticked.has(`${question.id}\0${option.id}`)) return;
+          findings.push(
+            warn(
+              'red-flags-first',
+              [...path.slice(0, -1), 'options', k, 'id'],
+              `the warning sign "${option.id}" of "${question.id}" leads to no emergency or urgent advice`,
+              `add emergency or urgent advice whose "when" is { "answer": "${question.id}", "includes": "${option.id}" }, or move the option to a question that is not a warning sign (${SAFETY_RULE(2)})`,
+            ),
+          );
+        });
+      }
       const advice = neededBy.get(question.id);
       if (!advice) firstOther ??= question.id;
       else if (firstOther) {

@@ -89,6 +89,15 @@ const rows: [string, Mutate, string, string, RegExp, RegExp, string][] = [
     /^move "red_flags" before "joint_pain": the warning signs that need help now come first \(safety rule 2 in rules\/README\.md\)$/,
     '"red_flags"',
   ],
+  [
+    'a warning sign that leads to no emergency or urgent advice',
+    (q) => (q.guidance[1].level = 'soon'),
+    'red-flags-first',
+    '$.sections[0].questions[0].options[1].id',
+    /^the warning sign "swollen_leg" of "red_flags" leads to no emergency or urgent advice$/,
+    /^add emergency or urgent advice whose "when" is \{ "answer": "red_flags", "includes": "swollen_leg" \}, or move the option to a question that is not a warning sign \(safety rule 2/,
+    '"swollen_leg"',
+  ],
   ['no emergency advice', (q) => (q.guidance[0].level = 'urgent'), 'red-flags-first', '$.guidance', /^no advice has the level "emergency", so nothing tells a patient in danger to get help now$/, /safety rule 2/, '[\n    {\n      "id": "emergency_chest"'],
   [
     'emergency advice that another answer switches off (all)',
