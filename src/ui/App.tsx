@@ -120,11 +120,14 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   // Compiling the questionnaire is left to the actor's start: the intro needs none of it.
   const compiledCurrent = current ? modelOf(questionnaire).questionById.get(current) : undefined;
   const currentQuestion = compiledCurrent?.question;
-  // Wait for what the screen needs: the late screens' code, the texts of the rest of the questionnaire.
-  // The questions go on when the later screens' code failed to load (sc-error has told the page):
-  // the red flags come first, and an emergency answer's heading and number to call need none of it.
+  // Wait for what the screen needs: the late screens' code (with the number and scale answers),
+  // the texts of the rest of the questionnaire. The questions go on when the later screens' code
+  // failed to load (sc-error has told the page) until one needs it: the red flags come first, and
+  // an emergency answer's heading and number to call need none of it.
   const waiting =
-    progress.step === 'question' ? Object.keys(currentQuestion?.text ?? {}).length === 0 : progress.step !== 'intro' && (!late || !complete);
+    progress.step === 'question'
+      ? Object.keys(currentQuestion?.text ?? {}).length === 0 || (!late && (currentQuestion?.type === 'number' || currentQuestion?.type === 'scale'))
+      : progress.step !== 'intro' && (!late || !complete);
   const afterQuestions = progress.step === 'review' || progress.step === 'result';
   const visible = useMemo(() => (afterQuestions ? visibleQuestions(questionnaire, answers) : []), [afterQuestions, questionnaire, answers]);
   const guidance = useMemo(
@@ -219,6 +222,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
           onNext={next}
           onBack={() => send({ type: 'user.back' })}
           onReview={Object.keys(answers).length > 0 ? () => send({ type: 'user.review' }) : undefined}
+          numeric={late}
           screening={modelOf(questionnaire).guidance.some(({ guidance, when }) => guidance.level === 'emergency' && when.questions.includes(compiledCurrent!.index))}
         />
       )}

@@ -20,10 +20,15 @@ interface Props {
   onReview?: () => void;
   /** An emergency screening question: its error must not suggest "None of these" to an unwell patient. */
   screening?: boolean;
+  /** The number and scale answers, which load with the later screens (App waits for them). */
+  numeric?: NumericAnswers | null;
 }
 
+/** The answers a first screen never needs (numericAnswers.tsx). */
+export type NumericAnswers = Pick<typeof import('./numericAnswers'), 'NumberAnswer' | 'ScaleAnswer'>;
+
 /** One question a screen: native inputs in a fieldset whose legend is the heading. */
-export function QuestionStep({ question, value, error, refusals, index, total, headingRef, onAnswer, onNext, onBack, onReview, screening }: Props) {
+export function QuestionStep({ question, value, error, refusals, index, total, headingRef, onAnswer, onNext, onBack, onReview, screening, numeric }: Props) {
   const { t, text } = useSpeech();
   const errorRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
@@ -68,7 +73,7 @@ export function QuestionStep({ question, value, error, refusals, index, total, h
             {errorText(question, error, t, text, screening)}
           </p>
         )}
-        <Answer question={question} value={value} onAnswer={onAnswer} id={id} invalid={Boolean(error)} />
+        <Answer question={question} value={value} onAnswer={onAnswer} id={id} invalid={Boolean(error)} numeric={numeric} />
       </fieldset>
       <div class="actions">
         <button type="button" class="button" part="button" onClick={onBack}>
@@ -102,7 +107,7 @@ function wayOutOf(question: Question, t: Speech['t'], text: Speech['text']): str
   return option && text(option.text);
 }
 
-interface AnswerProps {
+export interface AnswerProps {
   question: Question;
   value: AnswerValue | undefined;
   onAnswer: (value: AnswerValue | undefined) => void;
@@ -111,7 +116,7 @@ interface AnswerProps {
   invalid: boolean;
 }
 
-function Answer({ question, value, onAnswer, id, invalid }: AnswerProps) {
+function Answer({ question, value, onAnswer, id, invalid, numeric }: AnswerProps & { numeric?: NumericAnswers | null }) {
   const { t, text } = useSpeech();
   switch (question.type) {
     case 'yesno':
@@ -132,37 +137,24 @@ function Answer({ question, value, onAnswer, id, invalid }: AnswerProps) {
     case 'multi':
       return <MultiChoices question={question} value={Array.isArray(value) ? value : []} onAnswer={onAnswer} id={id} />;
     case 'scale': {
-      const points = Array.from({ length: question.max - question.min + 1 }, (_, i) => question.min + i);
-      return (
-        <div class="scale">
-          {(question.minLabel || question.maxLabel) && (
-            <p class="scale-ends" id={`${id}-ends`}>
-              <span>
-                {question.min}: {text(question.minLabel)}
-              </span>
-              <span>
-                {question.max}: {text(question.maxLabel)}
-              </span>
-            </p>
-          )}
-          <Choices name={id} inline choices={points.map((n) => ({ id: n, label: String(n) }))} selected={value} onSelect={onAnswer} />
-          <Choices name={`${id}-unsure`} choices={[{ id: 'unsure', label: t.ratherNotSay }]} selected={value} onSelect={onAnswer} />
-        </div>
-      );
+      const { ScaleAnswer } = numeric!;
+      return <ScaleAnswer question={question} value={value} onAnswer={onAnswer} id={id} invalid={invalid} />;
     }
-    case 'number':
+    case 'number': {
+      const { NumberAnswer } = numeric!;
       return <NumberAnswer question={question} value={value} onAnswer={onAnswer} id={id} invalid={invalid} />;
+    }
   }
 }
 
-interface Choice {
+export interface Choice {
   id: string | number;
   label: string;
   help?: string;
 }
 const choiceOf = (o: Option, text: Speech['text']): Choice => ({ id: o.id, label: text(o.text), ...(o.help ? { help: text(o.help) } : {}) });
 
-function Choices({ name, choices, selected, onSelect, inline }: { name: string; choices: Choice[]; selected: AnswerValue | undefined; onSelect: (value: string | number) => void; inline?: boolean }) {
+export function Choices({ name, choices, selected, onSelect, inline }: { name: string; choices: Choice[]; selected: AnswerValue | undefined; onSelect: (value: string | number) => void; inline?: boolean }) {
   return (
     <div class={inline ? 'options inline' : 'options'}>
       {choices.map((choice) => (
@@ -197,57 +189,6 @@ function MultiChoices({ question, value, onAnswer, id }: { question: Extract<Que
           </span>
         </label>
       ))}
-    </div>
-  );
-}
-
-function NumberAnswer({ question, value, onAnswer, id, invalid }: AnswerProps & { question: Extract<Question, { type: 'number' }> }) {
-  const { t, text } = useSpeech();
-  const [draft, setDraft] = useState(typeof value === 'number' ? String(value) : '');
-  const unit = text(question.unit);
-  const onInput = (raw: string) => {
-    setDraft(raw);
-    const trimmed = raw.trim().replace(',', '.');
-    if (trimmed === '') return onAnswer(undefined);
-    const n = Number(trimmed);
-    // Text that is not a number is passed on as is, so the machine reports it.
-    onAnswer(/^-?\d+(\.\d+)?$/.test(trimmed) && Number.isFinite(n) ? n : trimmed);
-  };
-  return (
-    <div class="number">
-      <div class="number-row">
-        <input
-          id={`${id}-input`}
-          class="number-input"
-          part="input"
-          type="text"
-          inputMode={question.integer ? 'numeric' : 'decimal'}
-          autoComplete="off"
-          aria-labelledby={`${id}-heading${unit ? ` ${id}-unit` : ''}`}
-          // The error on the box itself too: a patient who tabs back to fix the number hears it.
-          aria-invalid={invalid || undefined}
-          aria-describedby={invalid ? `${id}-error` : undefined}
-          value={draft}
-          onInput={(e) => onInput(e.currentTarget.value)}
-        />
-        {unit && (
-          <span id={`${id}-unit`} class="unit">
-            {unit}
-          </span>
-        )}
-      </div>
-      <label class="option" part="option">
-        <input
-          type="checkbox"
-          checked={value === 'unsure'}
-          onChange={(e) => {
-            if (e.currentTarget.checked) setDraft('');
-            onAnswer(e.currentTarget.checked ? 'unsure' : undefined);
-          }}
-          part="input"
-        />
-        <span class="option-text">{t.ratherNotSay}</span>
-      </label>
     </div>
   );
 }

@@ -1,6 +1,7 @@
-/** The screens after the questions and the advice's code, loaded while the patient answers (they are not needed to start). */
+/** The screens after the questions, the advice's code, and the number and scale answers: loaded while the patient answers the first question (none of it is needed to start). */
 export { evaluateAnswers } from '../engine/guidance';
 export { Result } from './Result';
 export { Review } from './Review';
 export { default as lateCss } from './late.css?inline';
 export { printWidget } from './printWidget';
+export { NumberAnswer, ScaleAnswer } from './numericAnswers';

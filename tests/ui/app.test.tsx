@@ -91,7 +91,7 @@ describe('a question screen', () => {
     expect(group.getAttribute('aria-describedby')).toContain(error.id);
     expect(heading().textContent).toBe('Do you have any of these now?');
   });
-  it('names the way out each question offers when it refuses Next without an answer, except on the emergency screening', () => {
+  it('names the way out each question offers when it refuses Next without an answer, except on the emergency screening', async () => {
     const refusal = () => {
       click('Next');
       return screen.getByRole('alert').textContent;
@@ -105,6 +105,7 @@ describe('a question screen', () => {
     click('Next');
     choose('No');
     click('Next');
+    await numericAnswersReady();
     expect(refusal()).toBe('Error: Choose an answer to go on. "Not sure, or I would rather not say" is fine.');
     choose('2');
     click('Next');
@@ -121,19 +122,20 @@ describe('a question screen', () => {
     click('Next');
     expect(screen.getByRole('radio', { name: 'Not sure' })).toBeTruthy();
   });
-  it('keeps the progress true when a follow-up appears', () => {
+  it('keeps the progress true when a follow-up appears', async () => {
     tick('None of these');
     click('Next');
     choose('Yes');
     click('Next');
+    await screenTitled('For how many weeks?');
     expect(screen.getByText('Question 3 of 6')).toBeTruthy();
-    expect(heading().textContent).toBe('For how many weeks?');
   });
-  it('rejects a number out of range with the allowed range', () => {
+  it('rejects a number out of range with the allowed range', async () => {
     tick('None of these');
     click('Next');
     choose('Yes');
     click('Next');
+    await screenTitled('For how many weeks?');
     const box = screen.getByRole('textbox', { name: /For how many weeks\? weeks/ });
     expect(box.getAttribute('aria-invalid')).toBeNull();
     fireEvent.input(box, { target: { value: '999' } });
@@ -144,6 +146,21 @@ describe('a question screen', () => {
     expect(box.getAttribute('aria-invalid')).toBe('true');
     expect(box.getAttribute('aria-describedby')).toBe(error.id);
   });
+  it('reads digits typed on a Hindi keyboard, and "1,000" as a thousand, not 1', async () => {
+    tick('None of these');
+    click('Next');
+    choose('Yes');
+    click('Next');
+    await screenTitled('For how many weeks?');
+    fireEvent.input(screen.getByRole('textbox'), { target: { value: '1,000' } });
+    click('Next');
+    expect(screen.getByRole('alert').textContent).toMatch(/Enter a number from 0 to 520/);
+    fireEvent.input(screen.getByRole('textbox'), { target: { value: '१२' } });
+    click('Next');
+    expect(heading().textContent).not.toBe('For how many weeks?');
+    click('Back');
+    expect((screen.getByRole('textbox') as HTMLInputElement).value).toBe('12');
+  });
   it('goes back with answers kept', () => {
     tick('None of these');
     click('Next');
@@ -152,7 +169,10 @@ describe('a question screen', () => {
   });
 });
 
-function answerAllNo() {
+/** The number and scale answers load with the later screens: the first of them waits for that code. */
+const numericAnswersReady = () => screen.findByRole('radio', { name: '2' });
+
+async function answerAllNo() {
   click('Start');
   tick('None of these');
   click('Next');
@@ -160,6 +180,7 @@ function answerAllNo() {
   click('Next');
   choose('No');
   click('Next');
+  await numericAnswersReady();
   choose('2');
   click('Next');
   choose('Female');
@@ -168,7 +189,7 @@ function answerAllNo() {
 
 /** Every question answered "No" (or the like), then the advice. */
 async function answerAllNoToAdvice() {
-  answerAllNo();
+  await answerAllNo();
   await screenTitled('Check your answers');
   click('See my advice');
   await screenTitled('What to do next');
@@ -177,7 +198,7 @@ async function answerAllNoToAdvice() {
 describe('review', () => {
   it('lists every answer with a Change button that returns to review', async () => {
     setup();
-    answerAllNo();
+    await answerAllNo();
     await screenTitled('Check your answers');
     expect(screen.getByText('Painful joints')).toBeTruthy();
     click('Change your answer: Rash');
@@ -221,7 +242,7 @@ describe('result', () => {
     click('Next');
     choose('Yes');
     click('Next');
-    fireEvent.input(screen.getByRole('textbox'), { target: { value: '8' } });
+    fireEvent.input(await screen.findByRole('textbox'), { target: { value: '8' } });
     click('Next');
     choose('Yes');
     click('Next');
@@ -406,7 +427,7 @@ describe('persist="session"', () => {
   it('resumes after a reload and clears on request', async () => {
     setup({ persist: { key: 'k', store } });
     tick(/Keep my answers/);
-    answerAllNo();
+    await answerAllNo();
     await vi.waitFor(() => expect(JSON.parse(sessionStorage.getItem('k')!)).toMatchObject({ step: 'review' }));
     cleanup();
     setup({ persist: { key: 'k', store } });
