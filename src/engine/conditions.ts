@@ -13,10 +13,13 @@ export interface AnswerState {
   score(index: number): number;
 }
 
-/** What made a condition true: score indexes in the order met, and questions marked (1) by index. */
+/** What made a condition true: score indexes in the order met, and questions marked by index. */
 export interface Basis {
-  /** One entry per question of the questionnaire: 1 when it is a reason, else 0. */
-  questions: number[];
+  /**
+   * One entry per question of the questionnaire: 1 when its answer is a reason; the options
+   * that are, when only options ticked made it true ("includes"); else 0.
+   */
+  questions: (0 | 1 | string[])[];
   scores: number[];
 }
 
@@ -114,10 +117,16 @@ export function compileCondition(condition: Condition, resolve: Resolver): Compi
     };
   }
   const index = resolve.question(condition.answer);
+  // A ticked option is the reason, not the whole list ticked: "Chest pain", not "Chest pain; A swollen leg".
+  const option = 'includes' in condition ? condition.includes : undefined;
   return {
     test: answerTest(condition, index),
-    explain: (_state, basis) => {
-      if (index >= 0) basis.questions[index] = 1;
+    explain: (_state, { questions: marks }) => {
+      const mark = marks[index];
+      if (index < 0 || mark === 1) return;
+      if (option === undefined) marks[index] = 1;
+      else if (mark) mark.push(option);
+      else marks[index] = [option];
     },
     questions: index < 0 ? [] : [index],
     scores: [],

@@ -36,7 +36,7 @@ export function evaluateAnswers(questionnaire: Questionnaire, answers: Answers, 
   // The basis is emptied after each use, so one can serve every evaluation (a nested one gets its own).
   let basis = spareBasis;
   spareBasis = undefined;
-  if (basis?.questions.length !== model.questions.length) basis = { questions: new Array<number>(model.questions.length).fill(0), scores: [] };
+  if (basis?.questions.length !== model.questions.length) basis = { questions: new Array<Basis['questions'][number]>(model.questions.length).fill(0), scores: [] };
   const guidance: AppliedGuidance[] = [];
   // model.guidance is already most urgent first.
   for (let i = 0; i < model.guidance.length; i++) {
@@ -63,9 +63,13 @@ function reasons(state: AnswersInEffect, basis: Basis, candidates: readonly numb
   }
   const marks = basis.questions;
   for (const i of candidates) {
-    if (marks[i]) {
+    const mark = marks[i];
+    if (mark) {
       marks[i] = 0;
-      out.push(words.answer(i, state.values[i]));
+      const value = state.values[i];
+      // Only the options that made it true (each is ticked: explain follows only what holds), in
+      // the order the patient sees them.
+      out.push(words.answer(i, mark === 1 || !Array.isArray(value) ? value : mark.length === 1 ? mark : value.filter((id) => mark.includes(id))));
     }
   }
   return out;

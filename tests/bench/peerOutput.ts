@@ -12,12 +12,22 @@ import type { Answers, Condition, Guidance, Question, Questionnaire } from '../.
 
 /** What made a condition true, collected while walking a peer's results. */
 export interface PeerBasis {
+  /** Questions whose whole answer is a reason. */
   questions: Set<string>;
+  /** Questions of which only some ticked options are reasons (an "includes" that held), as ours. */
+  options: Map<string, Set<string>>;
   /** In the order met, as ours lists them. */
   scores: Set<string>;
 }
 
-export const newBasis = (): PeerBasis => ({ questions: new Set(), scores: new Set() });
+export const newBasis = (): PeerBasis => ({ questions: new Set(), options: new Map(), scores: new Set() });
+
+/** A leaf that held adds its question to the basis: only the option, for an "includes". */
+export function explainLeaf(c: Extract<Condition, { answer: string }>, basis: PeerBasis): void {
+  if (!('includes' in c)) basis.questions.add(c.answer);
+  else if (basis.options.has(c.answer)) basis.options.get(c.answer)!.add(c.includes);
+  else basis.options.set(c.answer, new Set([c.includes]));
+}
 
 /** The questions and the scores a condition reads, each in the order met. */
 export function reads(condition: Condition): { questions: string[]; scores: string[] } {
@@ -84,8 +94,12 @@ function reasons(w: Wording, basis: PeerBasis, answers: Answers, scores: (id: st
   const out: string[] = [];
   for (const id of basis.scores) out.push(`${w.scoreTitle.get(id) ?? id}: ${scores(id)}`);
   for (const question of w.questions) {
-    if (!basis.questions.has(question.id)) continue;
-    out.push(`${questionLabel(question, w.lang, w.fallback)}: ${answerText(question, answers[question.id], w.lang, w.fallback)}`);
+    const whole = basis.questions.has(question.id);
+    const options = basis.options.get(question.id);
+    if (!whole && !options) continue;
+    const answer = answers[question.id];
+    const shown = whole || !Array.isArray(answer) ? answer : answer.filter((id) => options!.has(id));
+    out.push(`${questionLabel(question, w.lang, w.fallback)}: ${answerText(question, shown, w.lang, w.fallback)}`);
   }
   return out;
 }

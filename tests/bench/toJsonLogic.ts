@@ -17,7 +17,7 @@
 import jsonLogic, { type RulesLogic } from 'json-logic-js';
 import type { AppliedGuidance } from '../../src/engine/evaluate';
 import type { Answers, Condition, Questionnaire } from '../../src/questionnaire/schema';
-import { applied, byLevel, explainNot, newBasis, wordingFor, type PeerBasis, type Wording } from './peerOutput';
+import { applied, byLevel, explainLeaf, explainNot, newBasis, wordingFor, type PeerBasis, type Wording } from './peerOutput';
 
 type Rule = RulesLogic;
 const rule = (value: unknown) => value as Rule;
@@ -113,5 +113,5 @@ function explain(rules: JsonLogicRules, n: Node, data: Record<string, unknown>, 
   else if ('score' in c) {
     basis.scores.add(c.score);
     for (const item of rules.scores.find((s) => s.id === c.score)?.items ?? []) if (holds(item.rule, data)) explain(rules, item, data, basis);
-  } else basis.questions.add(c.answer);
+  } else explainLeaf(c, basis);
 }

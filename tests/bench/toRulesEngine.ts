@@ -19,7 +19,7 @@
 import { Engine, type Almanac, type RuleProperties, type RuleResult, type TopLevelCondition } from 'json-rules-engine';
 import type { AppliedGuidance } from '../../src/engine/evaluate';
 import type { Answers, Condition, Guidance, Questionnaire } from '../../src/questionnaire/schema';
-import { applied, byLevel, explainNot, newBasis, wordingFor, type PeerBasis, type Wording } from './peerOutput';
+import { applied, byLevel, explainLeaf, explainNot, newBasis, wordingFor, type PeerBasis, type Wording } from './peerOutput';
 
 const scoreFact = (id: string) => `score:${id}`;
 const itemFact = (id: string, i: number) => `score:${id}:item:${i}`;
@@ -149,5 +149,5 @@ function explain(rules: RulesEngineRules, byName: Map<string, ResultNode>, c: Co
       const top = byName.get(itemRuleName(c.score, i));
       if (top) explain(rules, byName, item.when, unwrap(item.when, top), basis, answers);
     });
-  } else basis.questions.add(c.answer);
+  } else explainLeaf(c, basis);
 }

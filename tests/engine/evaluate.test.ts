@@ -86,6 +86,19 @@ describe('evaluate', () => {
     expect(result.guidance[0]!.because).toEqual(['Warning signs: Chest pain']);
   });
 
+  it('names only the options ticked that made the advice apply, not every option ticked', () => {
+    const result = evaluate(q, { red_flags: ['chest_pain', 'swollen_leg'] });
+    // A swollen leg is no reason for the chest-pain advice, nor chest pain for the leg's.
+    expect(result.guidance.find((g) => g.id === 'emergency_chest')!.because).toEqual(['Warning signs: Chest pain']);
+    expect(result.guidance.find((g) => g.id === 'urgent_leg')!.because).toEqual(['Warning signs: One swollen leg']);
+    // Advice on either of two signs, both ticked: both, in the order the question lists them.
+    const either = withProbe({ any: [{ answer: 'red_flags', includes: 'swollen_leg' }, { answer: 'red_flags', includes: 'chest_pain' }] });
+    expect(evaluate(either, { red_flags: ['chest_pain', 'swollen_leg'] }).guidance.find((g) => g.id === 'probe')!.because).toEqual(['Warning signs: Chest pain; One swollen leg']);
+    // "not" reads the whole answer: all of it is the reason.
+    const neither = withProbe({ all: [{ answer: 'red_flags', includes: 'swollen_leg' }, { not: { answer: 'red_flags', includes: 'none' } }] });
+    expect(evaluate(neither, { red_flags: ['chest_pain', 'swollen_leg'] }).guidance.find((g) => g.id === 'probe')!.because).toEqual(['Warning signs: Chest pain; One swollen leg']);
+  });
+
   it('speaks Hindi when asked, falling back to the first language', () => {
     const result = evaluate(q, { red_flags: ['chest_pain'] }, { lang: 'hi' });
     expect(result.guidance[0]!.title).toBe('Get emergency care now (hi)');
@@ -125,7 +138,7 @@ describe('evaluate', () => {
   it('words each multiple-choice answer afresh, whatever was worded before', () => {
     const reasonsFor = (red_flags: string[], lang = 'en') => evaluate(q, { red_flags }, { lang }).guidance.find((g) => g.id === 'urgent_leg')!.because;
     expect(reasonsFor(['swollen_leg'])).toEqual(['Warning signs: One swollen leg']);
-    expect(reasonsFor(['chest_pain', 'swollen_leg'])).toEqual(['Warning signs: Chest pain; One swollen leg']);
+    expect(reasonsFor(['chest_pain', 'swollen_leg'])).toEqual(['Warning signs: One swollen leg']);
     expect(reasonsFor(['swollen_leg'], 'hi')).toEqual(['Warning signs (hi): One swollen leg (hi)']);
     expect(reasonsFor(['swollen_leg'])).toEqual(['Warning signs: One swollen leg']);
     expect(evaluate(q, { joint_pain: 'yes', joint_weeks: 8 }).guidance.find((g) => g.id === 'soon_long_joints')!.because).toContain('Weeks of joint pain: 8 weeks');
