@@ -1,20 +1,28 @@
 /**
- * Printing the summary prints the widget alone: the page around it is hidden while the print
- * dialog is open. Loads with the result screen (lateScreens.ts), the only place that prints.
+ * Printing the summary prints the widget alone: while the print dialog is open, everything on
+ * the page but the widget and the elements it sits in is not drawn, and those elements lose
+ * their own layout (a positioned card, a grid column, a scrolling box), so the summary starts
+ * at the top of the first page, full width. Loads with the result screen (lateScreens.ts), the
+ * only place that prints.
  */
 const PRINT_CSS = `@media print {
-  body * { visibility: hidden !important; }
-  [data-sc-printing], [data-sc-printing] * { visibility: visible !important; }
-  [data-sc-printing] { position: absolute !important; inset: 0 auto auto 0 !important; width: 100% !important; }
+  [data-sc-print-path] > :not([data-sc-print-path], [data-sc-printing]) { display: none !important; }
+  [data-sc-print-path] { display: block !important; position: static !important; inset: auto !important; float: none !important; transform: none !important; margin: 0 !important; padding: 0 !important; border: 0 !important; width: auto !important; max-width: none !important; height: auto !important; min-height: 0 !important; max-height: none !important; overflow: visible !important; }
+  [data-sc-printing] { position: static !important; float: none !important; margin: 0 !important; width: auto !important; max-width: none !important; }
 }`;
 
 export function printWidget(host: HTMLElement): void {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(PRINT_CSS);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  // The elements the widget sits in, up to <body>.
+  const path: Element[] = [];
+  for (let el = host.parentElement; el && el !== document.documentElement; el = el.parentElement) path.push(el);
+  for (const el of path) el.setAttribute('data-sc-print-path', '');
   host.setAttribute('data-sc-printing', '');
   const done = () => {
     host.removeAttribute('data-sc-printing');
+    for (const el of path) el.removeAttribute('data-sc-print-path');
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
   };
   window.addEventListener('afterprint', done, { once: true });

@@ -70,6 +70,26 @@ describe('the printed summary', () => {
     expect(pdf.match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1);
   });
 
+  it('starts on the first page, full width, when the widget sits in a positioned card below a tall header', async () => {
+    const p = await page('?card=1');
+    await ready(p);
+    await answerEverythingNo(p);
+    await button(p, 'See my advice').click();
+    await expect.poll(() => heading(p).textContent()).toBe('What to do next');
+    await p.evaluate(() => {
+      window.print = () => {};
+    });
+    await button(p, 'Print or save summary').click();
+    await p.emulateMedia({ media: 'print' });
+    const box = await p.locator('symptom-check').boundingBox();
+    expect(box!.y).toBeLessThan(50);
+    expect(box!.width).toBeGreaterThan(0.9 * (await p.evaluate(() => document.documentElement.clientWidth)));
+    expect(await p.getByText('A tall page header').isVisible()).toBe(false);
+    expect(await p.getByText('A side column').isVisible()).toBe(false);
+    const pdf = (await p.pdf({ format: 'A4' })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1);
+  });
+
   it('prints the widget alone under a tag name of the clinic\'s choosing too', async () => {
     const p = await page('?tag=clinic-check&emergency=108');
     await ready(p);

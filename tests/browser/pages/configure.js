@@ -1,5 +1,6 @@
 // Builds the widgets the test asks for in the query string, e.g. ?lang=hi&src=/fault/404&count=2&persist=session.
 // ?tag=clinic-check: under a tag name of the clinic's choosing (the element's class, defined again).
+// ?card=1: inside a positioned, scrolling grid card below a 2,500 px header.
 const params = new URLSearchParams(location.search);
 const tag = params.get('tag');
 document.addEventListener('DOMContentLoaded', async () => {
@@ -14,6 +15,16 @@ document.addEventListener('DOMContentLoaded', async () => {
       if (value) el.setAttribute(attribute, value);
     }
     if (params.get('timeout')) el.fetchTimeout = Number(params.get('timeout'));
-    main.append(el);
+    if (params.get('card')) {
+      const header = document.createElement('header');
+      header.className = 'tall-header';
+      header.textContent = 'A tall page header';
+      const card = document.createElement('section');
+      card.className = 'card';
+      const aside = document.createElement('aside');
+      aside.textContent = 'A side column';
+      card.append(el, aside);
+      main.append(header, card);
+    } else main.append(el);
   }
 });
