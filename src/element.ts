@@ -74,7 +74,7 @@ const HTMLElement: typeof globalThis.HTMLElement = globalThis.HTMLElement ?? (cl
  *
  * @fires {CustomEvent<ReadyDetail>} sc-ready - The questionnaire loaded; detail `{ questionnaire: {id, version}, lang }`.
  * @fires {CustomEvent<StepDetail>} sc-step - A new screen; detail `{ step, index, total }`.
- * @fires {CustomEvent<CompleteDetail>} sc-complete - The advice is shown; detail `{ answers, guidance, questionnaire: {id, version}, stoppedEarly, lang, fhir }`.
+ * @fires {CustomEvent<CompleteDetail>} sc-complete - The advice is shown (again if the patient switches language there); detail `{ answers, guidance, questionnaire: {id, version}, stoppedEarly, lang, fhir }`.
  * @fires {CustomEvent<ErrorDetail>} sc-error - The questionnaire could not be loaded, or the run had to stop (the rest of the questions or the next screens' code failed to load, a screen failed to show); detail `{ problems }`.
  *
  * @csspart container - The widget's box.

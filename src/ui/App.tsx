@@ -150,7 +150,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
     if (!adviceReady) return;
     setResultDate(new Date());
     onComplete?.({ answers: structuredClone(answers), guidance, questionnaire: { id: questionnaire.id, version: questionnaire.version }, stoppedEarly, lang });
-  }, [adviceReady, answers]);
+  }, [adviceReady, guidance]); // again in another language: the page's copy says what the patient sees
   // persist removed (or its key changed) by the page mid-run: what was kept under the old key
   // goes. Not in an effect's cleanup: that also runs when the App unmounts, as while a language loads.
   // Turned off, the patient's yes goes too: on again, nothing is kept until they agree again.

@@ -86,6 +86,15 @@ describe('<symptom-check> with the built-in lupus rules', () => {
     // The answers as FHIR, for the clinic's EHR.
     expect(detail.fhir).toMatchObject({ resourceType: 'QuestionnaireResponse', status: 'completed', questionnaire: expect.stringMatching(/^urn:symptom-check:lupus\|/) });
     expect(JSON.stringify(detail.fhir)).toContain('chest_pain');
+    // The patient reads the advice in Hindi: the page hears it again, in the words now shown.
+    shadow(el).querySelector<HTMLButtonElement>('[part="languages"] button')!.click();
+    await vi.waitFor(() => expect(completes).toHaveLength(2));
+    const inHindi = completes[1]!.detail;
+    expect(inHindi).toMatchObject({ lang: 'hi', answers: { red_flags: ['chest_pain'] }, stoppedEarly: true, fhir: { language: 'hi' } });
+    expect(shadow(el).textContent).toContain(inHindi.guidance[0].title);
+    expect(inHindi.guidance[0].title).not.toBe(detail.guidance[0].title);
+    await flush();
+    expect(completes).toHaveLength(2);
   });
 
   it('switches language when lang changes, keeping the screen', async () => {
