@@ -265,6 +265,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
         guidance={guidance}
         stoppedEarly={stoppedEarly}
         framed={emergencyResult}
+        emergencyNumber={emergency}
         persist={Boolean(persist) && keep}
         date={resultDate}
         headingRef={headingRef}

@@ -18,6 +18,8 @@ interface Props {
   stoppedEarly: boolean;
   /** Inside App's EmergencyResult, which has the heading and the number to call. */
   framed: boolean;
+  /** The number to call, for the copied summary of emergency advice. */
+  emergencyNumber: string;
   persist: boolean;
   date: Date;
   headingRef: preact.Ref<HTMLHeadingElement>;
@@ -29,7 +31,7 @@ interface Props {
 
 /** Guidance grouped by urgency, emergency first and unmistakable, each with its reasons. */
 export function Result(props: Props) {
-  const { questionnaire, answers, visible, guidance, stoppedEarly, framed, persist, date, headingRef } = props;
+  const { questionnaire, answers, visible, guidance, stoppedEarly, framed, emergencyNumber, persist, date, headingRef } = props;
   const { t, text, lang } = useSpeech();
   const words = resultWords(lang);
   const [status, setStatus] = useState('');
@@ -57,7 +59,7 @@ export function Result(props: Props) {
     if (box) box.scrollTop = 0;
   }, [copyBox]);
   const emergency = guidance.some((g) => g.level === 'emergency');
-  const summary = () => summaryText({ questionnaire, answers, visible, guidance, lang, date, stoppedEarly });
+  const summary = () => summaryText({ questionnaire, answers, visible, guidance, lang, date, stoppedEarly, emergencyNumber });
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(summary());

@@ -16,6 +16,8 @@ export interface SummaryInput {
   date: Date;
   /** An emergency answer stopped the questions: the ones after it were never asked. */
   stoppedEarly: boolean;
+  /** The number to call, said first when the advice is to get emergency care. */
+  emergencyNumber?: string;
 }
 
 /**
@@ -39,7 +41,7 @@ export function formatDate(date: Date, lang: string): string {
   }
 }
 
-export function summaryText({ questionnaire, answers, visible, guidance, lang, date, stoppedEarly }: SummaryInput): string {
+export function summaryText({ questionnaire, answers, visible, guidance, lang, date, stoppedEarly, emergencyNumber }: SummaryInput): string {
   const t = stringsFor(lang);
   const words = resultWords(lang);
   const model = modelOf(questionnaire);
@@ -49,6 +51,8 @@ export function summaryText({ questionnaire, answers, visible, guidance, lang, d
     `${words.summaryDate}: ${formatDate(date, lang)}`,
     `${words.summaryRules}: ${localize(questionnaire.title, lang, fallback)} (${questionnaire.id} ${questionnaire.version})`,
     ...(stoppedEarly ? [words.stoppedEarly] : []),
+    // As on screen and on paper: the number to call comes before the advice.
+    ...(emergencyNumber && guidance.some((g) => g.level === 'emergency') ? ['', t.callNow(emergencyNumber)] : []),
     '',
     `${words.advice}:`,
   ];

@@ -26,6 +26,7 @@ function showResult(guidance: AppliedGuidance[], questionnaire = smallQuestionna
         guidance={guidance}
         stoppedEarly={false}
         framed={false}
+        emergencyNumber="112"
         persist={false}
         date={new Date(2026, 10, 24)}
         headingRef={{ current: null }}
@@ -88,7 +89,14 @@ describe('the sources named with each piece of advice', () => {
 describe('the summary a patient copies or prints', () => {
   const questionnaire = smallQuestionnaire();
   const summaryOf = (answers: Answers, stoppedEarly: boolean) =>
-    summaryText({ questionnaire, answers, visible: visibleQuestions(questionnaire, answers), guidance: evaluateAnswers(questionnaire, answers, 'en').guidance, lang: 'en', date: new Date(2026, 10, 24), stoppedEarly });
+    summaryText({ questionnaire, answers, visible: visibleQuestions(questionnaire, answers), guidance: evaluateAnswers(questionnaire, answers, 'en').guidance, lang: 'en', date: new Date(2026, 10, 24), stoppedEarly, emergencyNumber: '108' });
+
+  it('gives the number to call before the advice when the advice is emergency care', () => {
+    const text = summaryOf({ red_flags: ['chest_pain'] }, true);
+    expect(text.indexOf('Call 108 now')).toBeGreaterThan(0);
+    expect(text.indexOf('Call 108 now')).toBeLessThan(text.indexOf('Advice:'));
+    expect(summaryOf({ red_flags: ['swollen_leg'], joint_pain: 'no', rash: 'no', sex: 'female' }, false)).not.toContain('Call 108 now');
+  });
 
   it('after an emergency stop, says so and lists only what was asked, not "Not answered" for questions never put', () => {
     const text = summaryOf({ red_flags: ['chest_pain'] }, true);
