@@ -29,7 +29,7 @@ export const en = {
     emergency: 'Get emergency care now',
     urgent: 'Get medical help today',
     soon: 'See a doctor within a day or two',
-    routine: 'Book an appointment with a doctor',
+    routine: 'Book an appointment with a doctor in the next few weeks',
     info: 'Good to know',
   },
   loading: 'Loading the questions…',

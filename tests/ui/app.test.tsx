@@ -254,7 +254,7 @@ describe('result', () => {
     click('See my advice');
     await screenTitled('What to do next');
     const levels = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
-    expect(levels.slice(0, 4)).toEqual(['Get medical help today', 'See a doctor within a day or two', 'Book an appointment with a doctor', 'Good to know']);
+    expect(levels.slice(0, 4)).toEqual(['Get medical help today', 'See a doctor within a day or two', 'Book an appointment with a doctor in the next few weeks', 'Good to know']);
     expect(screen.getByText('Warning signs: One swollen leg')).toBeTruthy();
     // Labelled so that it reads right both before the start and here, below the advice.
     expect(within(screen.getByRole('complementary', { name: 'Important' })).getByText(/This is not a diagnosis/)).toBeTruthy();
