@@ -375,6 +375,8 @@ export class SymptomCheckElement extends HTMLElement {
       return render(
         h(LoadError, {
           t,
+          // A questionnaire that could not load has no number of its own: the page's, if set.
+          emergencyNumber: this.getAttribute('emergency-number') || undefined,
           ...state,
           // A run that stopped replaced the screen the patient was on: their place is now the
           // message (unless they were elsewhere on the page).

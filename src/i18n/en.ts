@@ -35,7 +35,7 @@ export const en = {
   loading: 'Loading the questions…',
   loadingAdvice: 'Loading the advice…',
   errorHeading: 'This symptom check could not start',
-  errorBody: 'The questions could not be loaded. Please try again later, or ask the clinic for help.',
+  errorBody: 'The questions could not be loaded. Please try again later, or ask the clinic for help. If you feel very unwell, call your emergency number now.',
   errorDetails: 'Details for the website team',
   stoppedHeading: 'This symptom check stopped',
   stoppedBody: 'The next part could not be shown. Reload the page to try again. If you feel very unwell, call your emergency number now.',

@@ -430,6 +430,18 @@ describe('the rules property', () => {
     expect(headingText(el)).toBe('This symptom check could not start');
     expect(shadow(el).querySelector('[role="alert"]')).not.toBeNull();
   });
+  it('tells an unwell patient to call, with the number the page set, when it cannot start', async () => {
+    const bad: any = smallQuestionnaire();
+    bad.guidance[0].when = { answer: 'nope', equals: 'yes' };
+    const { el } = await mount({ 'emergency-number': '999' }, (e) => (e.rules = bad));
+    const alert = shadow(el).querySelector('[role="alert"]')!;
+    expect(alert.textContent).toContain('If you feel very unwell, call your emergency number now.');
+    expect(alert.querySelector('a[href="tel:999"]')?.textContent).toBe('Call 999 now');
+    // Without a number from the page, the advice to call stays; no number is made up.
+    const { el: plain } = await mount({}, (e) => (e.rules = bad));
+    expect(shadow(plain).querySelector('[role="alert"]')!.textContent).toContain('call your emergency number now');
+    expect(shadow(plain).querySelector('a[href^="tel:"]')).toBeNull();
+  });
 });
 
 describe('properties a page sets before the script defines the element', () => {
