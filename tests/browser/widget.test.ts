@@ -40,7 +40,7 @@ describe('a full run answering "No"', () => {
     await expect(heading(p).textContent()).resolves.toBe('What to do next');
     const complete = await completion(p);
     expect(complete.detail.guidance.map((g: any) => g.id)).toEqual(['no_specific_concerns']);
-    expect(complete.detail.questionnaire).toEqual({ id: 'lupus', version: '1.0.0' });
+    expect(complete.detail.questionnaire).toEqual({ id: 'lupus', version: '1.0.1' });
     expect(complete.detail.answers.red_flags).toEqual(['none']);
     expect(complete.detail.fhir).toMatchObject({ resourceType: 'QuestionnaireResponse', status: 'completed', language: 'en' });
     expect(await violations(p)).toEqual([]);
@@ -62,7 +62,7 @@ describe('the printed summary', () => {
     await p.emulateMedia({ media: 'print' });
     const summary = p.locator('symptom-check').locator('[part="summary"]');
     expect(await summary.isVisible()).toBe(true);
-    expect(await summary.textContent()).toMatch(/Date: .+ · Questionnaire: Lupus symptom check \(lupus 1\.0\.0\)/);
+    expect(await summary.textContent()).toMatch(/Date: .+ · Questionnaire: Lupus symptom check \(lupus 1\.0\.1\)/);
     expect(await summary.textContent()).toContain('Urgent warning signs');
     expect(await button(p, 'Copy summary').isVisible()).toBe(false);
     expect(await p.locator('#page-button').isVisible()).toBe(false);
