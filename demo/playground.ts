@@ -23,10 +23,15 @@ const CASES_FILE = 'cases.json';
 /** lupus.json's lint decisions (questions kept for the summary only) apply to a file with its id. */
 const LUPUS_ID = (JSON.parse(lupusText) as { id: string }).id;
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
-const preview = $<HTMLElement & { rules: unknown }>('#preview');
+type Preview = HTMLElement & { rules: unknown };
+/** The widget showing the author's questionnaire; none until the file has loaded once without problems. */
+let preview: Preview | undefined;
+const previewSlot = $('#preview-slot');
+const langSelect = $<HTMLSelectElement>('#lang');
 const problemsList = $<HTMLUListElement>('#problems');
 const problemsSummary = $('#problems-summary');
 const status = $('#tool-status');
+/** The last version of the file in the editor without problems (never a questionnaire the author did not write). */
 let lastValid: Questionnaire | undefined;
 let problems: Problem[] = [];
 /** `symptom-check lint`'s warnings for a file without problems. */
@@ -79,9 +84,48 @@ window.addEventListener('hashchange', () => {
   const file = readShareHash(location.hash);
   if (file.kind === 'none') return;
   showLinkProblem(file.kind === 'damaged' ? 'damaged' : undefined);
-  editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: file.kind === 'file' ? file.text : lupusText } });
-  check();
+  replaceFile(file.kind === 'file' ? file.text : lupusText);
 });
+
+/** Puts another file in the editor: the last good version of the one it replaces is not one of it. */
+function replaceFile(text: string) {
+  editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text } });
+  lastValid = undefined;
+  check();
+}
+
+const NOTE = {
+  live: 'Updates as you type. Nothing you type leaves this page.',
+  kept: 'The file has problems: the preview shows the last version without problems.',
+  none: 'Your file has problems (see the list under the editor), so there is nothing to preview yet: the preview shows your questionnaire once the file has no problems.',
+};
+
+/** The note above the preview, a status region: it is announced when it changes, not on every check. */
+function showPreviewNote(text: string) {
+  const note = $('#preview-note');
+  if (note.textContent !== text) note.textContent = text;
+}
+
+/**
+ * Previews `questionnaire`, or (undefined) nothing. The widget is made only for a questionnaire
+ * of the author's: a `<symptom-check>` without rules would show the built-in lupus one.
+ */
+function showPreview(questionnaire: Questionnaire | undefined) {
+  if (!questionnaire) {
+    preview?.remove();
+    preview = undefined;
+    return;
+  }
+  if (preview) {
+    preview.rules = structuredClone(questionnaire);
+    return;
+  }
+  preview = document.createElement('symptom-check') as Preview;
+  preview.id = 'preview';
+  preview.setAttribute('lang', langSelect.value);
+  preview.rules = structuredClone(questionnaire); // before it is on the page, so it never loads the built-in rules
+  previewSlot.append(preview);
+}
 
 function check() {
   const text = editor.state.doc.toString();
@@ -92,10 +136,13 @@ function check() {
   forceLinting(editor);
   if (result.ok) {
     lastValid = result.questionnaire;
-    preview.rules = structuredClone(result.questionnaire);
-    $('#preview-note').textContent = 'Updates as you type. Nothing you type leaves this page.';
+    showPreview(lastValid);
+    showPreviewNote(NOTE.live);
   } else if (lastValid) {
-    $('#preview-note').textContent = 'The file has problems: the preview shows the last version without problems.';
+    showPreviewNote(NOTE.kept);
+  } else {
+    showPreview(undefined);
+    showPreviewNote(NOTE.none);
   }
 }
 
@@ -129,10 +176,9 @@ function goTo(problem: Problem) {
 }
 
 $('#reset').addEventListener('click', () => {
-  editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: lupusText } });
   history.replaceState(null, '', location.pathname);
   showLinkProblem(undefined);
-  check();
+  replaceFile(lupusText);
 });
 
 $('#download').addEventListener('click', () => {
@@ -153,7 +199,7 @@ $('#share').addEventListener('click', async () => {
   }
 });
 
-$<HTMLSelectElement>('#lang').addEventListener('change', (event) => preview.setAttribute('lang', (event.target as HTMLSelectElement).value));
+langSelect.addEventListener('change', () => preview?.setAttribute('lang', langSelect.value));
 
 const casesBox = $<HTMLTextAreaElement>('#cases');
 casesBox.value = lupusCases;

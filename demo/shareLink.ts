@@ -36,7 +36,8 @@ export function readShareHash(hash: string): SharedFile {
   } catch {
     text = null;
   }
-  if (!text) return { kind: 'damaged' };
+  // lz-string reads some garbage as "": only a header (length 0, the checksum of "") vouches for an empty file.
+  if (text === null || (text === '' && !header)) return { kind: 'damaged' };
   if (header && (text.length !== Number(header[1]) || checksum(text) !== header[2])) return { kind: 'damaged' };
   return { kind: 'file', text };
 }

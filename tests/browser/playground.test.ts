@@ -130,6 +130,61 @@ describe('the rule playground', () => {
     }
   });
 
+  it('opens a shared file with problems without previewing a questionnaire the author did not write, and previews it once fixed', async () => {
+    // A clinic's own questionnaire with one mistake (a comma too many), shared with a colleague.
+    const p = await playground();
+    await edit(p, '"id": "lupus",', '"id": "fever_clinic",');
+    await edit(p, '"en": "Lupus symptom check"', '"en": "My clinic fever check"');
+    await edit(p, '"sources": ["nhs_999"]', '"sources": ["nhs_999",]');
+    await expect.poll(() => p.locator('#problems-summary').textContent()).toBe('1 problem.');
+    await p.locator('#share').click();
+    await expect.poll(() => p.url()).toMatch(/#rules=\d+\./);
+    const url = p.url();
+
+    const opened = await open(browser, url);
+    await expect.poll(() => opened.locator('#problems-summary').textContent(), { timeout: 30_000 }).toBe('1 problem.');
+    const note = opened.locator('#preview-note');
+    expect(await note.textContent()).toBe('Your file has problems (see the list under the editor), so there is nothing to preview yet: the preview shows your questionnaire once the file has no problems.');
+    expect(await note.getAttribute('role')).toBe('status'); // announced, as the problems summary is
+    expect(await opened.locator('#link-problem').isHidden()).toBe(true);
+    await opened.waitForTimeout(500); // time enough for a widget to show the built-in questionnaire
+    expect(await opened.locator('symptom-check').count()).toBe(0);
+    expect(await opened.getByText('Lupus symptom check').count()).toBe(0);
+
+    await edit(opened, '"nhs_999",]', '"nhs_999"]');
+    await expect.poll(() => heading(opened, '#preview').textContent()).toBe('My clinic fever check');
+    await expect.poll(() => note.textContent()).toBe('Updates as you type. Nothing you type leaves this page.');
+    // A later mistake keeps the author's own last good version, and says so.
+    await edit(opened, '"id": "fever_clinic",', '"id": "fever_clinic"');
+    await expect.poll(() => note.textContent()).toBe('The file has problems: the preview shows the last version without problems.');
+    expect(await heading(opened, '#preview').textContent()).toBe('My clinic fever check');
+    await opened.close();
+
+    // The same link pasted into a playground that shows lupus.json: lupus.json is not a last good version of the shared file.
+    const pasted = await playground();
+    await expect.poll(() => heading(pasted, '#preview').textContent()).toBe('Lupus symptom check');
+    await pasted.evaluate((hash) => (location.hash = hash), new URL(url).hash);
+    await expect.poll(() => pasted.locator('#problems-summary').textContent()).toBe('1 problem.');
+    await expect.poll(() => pasted.locator('#preview-note').textContent()).toMatch(/^Your file has problems .*nothing to preview yet/);
+    expect(await pasted.locator('symptom-check').count()).toBe(0);
+    await pasted.close();
+  });
+
+  it('opens a shared empty file as an empty editor with no preview, not as a damaged link', async () => {
+    const p = await playground();
+    await p.evaluate(() => window.playgroundEditor.dispatch({ changes: { from: 0, to: window.playgroundEditor.state.doc.length, insert: '' } }));
+    await expect.poll(() => p.locator('#problems-summary').textContent()).toBe('1 problem.');
+    await p.locator('#share').click();
+    await expect.poll(() => p.url()).toMatch(/#rules=0\./);
+    const opened = await open(browser, p.url());
+    await expect.poll(() => opened.locator('#problems-summary').textContent(), { timeout: 30_000 }).toBe('1 problem.');
+    expect(await opened.evaluate(() => window.playgroundEditor.state.doc.toString())).toBe('');
+    expect(await opened.locator('#link-problem').isHidden()).toBe(true);
+    expect(await opened.locator('#preview-note').textContent()).toMatch(/^Your file has problems .*nothing to preview yet/);
+    expect(await opened.locator('symptom-check').count()).toBe(0);
+    await opened.close();
+  });
+
   it('shows lint warnings (diagnosing words) as warnings, in the list and in the editor', async () => {
     const p = await playground();
     await edit(p, 'Book an appointment with your doctor and take this summary with you.', 'You probably have lupus. Take this summary with you.');
