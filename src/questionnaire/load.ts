@@ -3,18 +3,17 @@
  * line, column and JSON path, with a hint where one exists. Hostile input gives problems,
  * never an exception or a hang.
  */
-import { getNodePath, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { crossCheck } from './crossCheck';
-import { SourceMap } from './positions';
+import { readJsonFile } from './jsonFile';
+import type { SourceMap } from './positions';
 import { describeType, didYouMean, formatPath, plain, valueAt, type JsonPath, type Problem } from './problem';
 import { LEVELS, Questionnaire } from './schema';
 
 export type LoadResult = { ok: true; questionnaire: Questionnaire } | { ok: false; problems: Problem[] };
 
-/** Far above any real questionnaire (the lupus file is ~60 KB), low enough to stay fast. */
-export const MAX_FILE_BYTES = 2_000_000;
-const MAX_DEPTH = 64;
+// The element's fetch of `rules-src` holds the body to the same limit as the file reader.
+export { MAX_FILE_BYTES } from './jsonFile';
 /** Problems listed at most; a last line says how many more there are. */
 export const MAX_PROBLEMS = 50;
 /**
@@ -34,91 +33,18 @@ export const LIMITS = {
 } as const;
 
 export function loadQuestionnaire(text: string, file = 'questionnaire.json'): LoadResult {
-  const problem = (message: string, hint?: string, offset?: number, map?: SourceMap): LoadResult => ({
-    ok: false,
-    problems: [{ file, ...(offset !== undefined && map ? map.positionOfOffset(offset) : {}), path: '$', message, ...(hint ? { hint } : {}) }],
-  });
-  if (typeof text !== 'string') return problem('expected the text of a JSON file');
-  const bytes = fileBytes(text);
-  if (bytes > MAX_FILE_BYTES) {
-    return problem(`the file is too large (${(bytes / 1e6).toFixed(1)} MB); a questionnaire may be at most ${MAX_FILE_BYTES / 1e6} MB`, 'is this the right file?');
-  }
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') return problem('the file is empty', 'a questionnaire is a JSON object: start from rules/lupus.json');
-
-  const deep = tooDeep(body);
-  if (deep !== undefined) return problem(`nesting is deeper than ${MAX_DEPTH} levels`, 'conditions that deep are a mistake: simplify them', deep, new SourceMap(body, undefined));
-
-  const errors: ParseError[] = [];
-  const root = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const map = new SourceMap(body, root);
-  if (errors.length > 0 || !root) {
-    return {
-      ok: false,
-      problems: errors.slice(0, 20).map((e) => ({ file, ...map.positionOfOffset(e.offset), path: '$', ...syntaxMessage(e, body) })),
-    };
-  }
-  // JSON.parse keeps the last of two equal keys, and positions would point at the first: say so.
-  const duplicates = duplicateKeyProblems(root, map, file);
-  if (duplicates.length > 0) return { ok: false, problems: duplicates };
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch (error) {
-    return problem(`not valid JSON: ${(error as Error).message}`);
-  }
-  return validate(value, file, map, root);
+  if (typeof text !== 'string') return { ok: false, problems: [{ file, path: '$', message: 'expected the text of a JSON file' }] };
+  const read = readJsonFile(text, file, 'a questionnaire is a JSON object: start from rules/lupus.json', 'a questionnaire');
+  return read.ok ? validate(read.value, file, read.map) : read;
 }
 
 /** For a questionnaire given as an object (the element's `rules` property): no positions. */
 export function checkQuestionnaire(value: unknown, file = 'rules'): LoadResult {
-  return validate(value, file, undefined, undefined);
+  return validate(value, file, undefined);
 }
 
-/**
- * A property given twice in one object, reported at the second copy (at most 20): JSON.parse
- * silently keeps the last. For a questionnaire and for the JSON files beside it (jsonFile.ts).
- */
-export function duplicateKeyProblems(root: Node, map: SourceMap, file: string): Problem[] {
-  return duplicateKeys(root)
-    .slice(0, 20)
-    .map(({ path, key, offset, first }) => ({
-      file,
-      ...map.positionOfOffset(offset),
-      path: formatPath(path),
-      message: `"${key}" is given twice in the same object (first on line ${map.positionOfOffset(first).line})`,
-      hint: 'remove one of the two: only the last one would count',
-    }));
-}
-
-/** Every property whose name an earlier property of the same object already has, at its name. */
-function duplicateKeys(root: Node): { path: JsonPath; key: string; offset: number; first: number }[] {
-  const found: { path: JsonPath; key: string; offset: number; first: number }[] = [];
-  // No recursion: nesting is at most MAX_DEPTH here, but a stack costs nothing. Paths are worked
-  // out only for what is found: a list of a million entries needs no million paths.
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'object') {
-      const seen = new Map<string, number>();
-      for (const property of node.children ?? []) {
-        const [name, child] = property.children ?? [];
-        if (!name || typeof name.value !== 'string') continue;
-        const key = name.value;
-        const first = seen.get(key);
-        if (first !== undefined) found.push({ path: [...getNodePath(node), key], key, offset: name.offset, first });
-        else seen.set(key, name.offset);
-        if (child) stack.push(child);
-      }
-    } else if (node.type === 'array') {
-      for (const child of node.children ?? []) stack.push(child);
-    }
-  }
-  return found.sort((a, b) => a.offset - b.offset);
-}
-
-function validate(value: unknown, file: string, map: SourceMap | undefined, root: Node | undefined): LoadResult {
-  const at = (path: JsonPath, key = false) => (map && root ? map.positionOfPath(path, { key }) : undefined) ?? {};
+function validate(value: unknown, file: string, map: SourceMap | undefined): LoadResult {
+  const at = (path: JsonPath, key = false) => map?.positionOfPath(path, { key }) ?? {};
   // Positions only for the problems listed: each costs a walk of the syntax tree.
   const listed = (described: Described[], more = 0): LoadResult => {
     const unique = dedupe(described);
@@ -368,41 +294,6 @@ function describeUnion(issue: z.core.$ZodIssueInvalidUnion, path: JsonPath, here
   return best.flatMap((inner) => describeIssue({ ...inner, path: [...path, ...inner.path] } as z.core.$ZodIssue, root));
 }
 
-function syntaxMessage(error: ParseError, text: string): { message: string; hint?: string } {
-  const code = printParseErrorCode(error.error);
-  const found = text.slice(error.offset, error.offset + Math.max(1, Math.min(error.length, 20)));
-  const hints: Record<string, string> = {
-    CommaExpected: 'a comma is missing between two items',
-    PropertyNameExpected: 'property names are in double quotes; is there a comma too many?',
-    ValueExpected: 'a value is missing; is there a comma too many?',
-    CloseBraceExpected: 'a } is missing',
-    CloseBracketExpected: 'a ] is missing',
-    InvalidSymbol: 'JSON needs double quotes and no comments',
-    UnexpectedEndOfString: 'a string is not closed with "',
-    InvalidCommentToken: 'JSON does not allow comments',
-    EndOfFileExpected: 'there is more after the end of the JSON value',
-  };
-  return { message: `JSON syntax error: ${code}${found.trim() ? ` at ${JSON.stringify(found)}` : ''}`, ...(hints[code] ? { hint: hints[code] } : {}) };
-}
-
-/** The offset of the first bracket that opens past MAX_DEPTH, found without recursion. */
-function tooDeep(text: string): number | undefined {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) {
-      if (++depth > MAX_DEPTH) return i;
-    } else if (c === 125 || c === 93) depth--;
-  }
-  return undefined;
-}
-
-
 function dedupe(problems: Described[]): Described[] {
   const seen = new Set<string>();
   return problems.filter((p) => {
@@ -411,24 +302,4 @@ function dedupe(problems: Described[]): Described[] {
     seen.add(key);
     return true;
   });
-}
-
-/**
- * The size of a file's text, to hold against MAX_FILE_BYTES: counted in UTF-8 bytes, as on disk
- * and as a server's content-length (Devanagari takes 3 a letter), so that a file is too large
- * for the widget and for the command line alike. Short texts cannot be too large: not counted.
- */
-export function fileBytes(text: string): number {
-  return text.length > MAX_FILE_BYTES / 3 ? utf8Bytes(text) : text.length;
-}
-
-/** The length of `text` in UTF-8, without making a copy of it. */
-function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // A surrogate pair (4 bytes) is two code units of 2 bytes each here.
-    bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code < 0xe000) ? 2 : 3;
-  }
-  return bytes;
 }

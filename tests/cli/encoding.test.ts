@@ -1,0 +1,46 @@
+/** A file saved as UTF-16, for every command that reads one: one problem at 1:1, to save it as UTF-8. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, tempFiles } from './harness';
+import { smallQuestionnaire } from '../fixtures';
+
+let file: ReturnType<typeof tempFiles>;
+beforeAll(() => {
+  file = tempFiles();
+});
+
+/** `value` as JSON in UTF-16 little-endian with a byte order mark, as Windows Notepad may save it. */
+const utf16 = (name: string, value: unknown) => {
+  const path = join(file.dir, name);
+  writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(value, null, 2), 'utf16le')]));
+  return path;
+};
+const problem = (path: string) =>
+  `${path}:1:1  $  the file is not saved as UTF-8 text: it looks like UTF-16  (save it again as UTF-8: in VS Code, click the encoding in the status bar, then "Save with Encoding" and "UTF-8")`;
+
+describe('a UTF-16 file', () => {
+  it('validate: the questionnaire', async () => {
+    const path = utf16('q16.json', smallQuestionnaire());
+    expect(await cli('validate', path)).toMatchObject({ code: 1, lines: [problem(path)] });
+  });
+  it('test: the cases file', async () => {
+    const path = utf16('q.cases.json', { cases: [{ name: 'x', answers: {}, expect: { guidance: [] } }] });
+    const r = await cli('test', file('q.json', smallQuestionnaire()), path);
+    expect(r).toMatchObject({ code: 2, out: '' });
+    expect(r.err.split('\n').slice(0, 2)).toEqual([problem(path), `symptom-check: ${path} is not a valid cases file`]);
+  });
+  it('lint: the lint config', async () => {
+    const rules = file('l.json', { ...smallQuestionnaire(), sources: [{ id: 'src', title: 'A source', publisher: 'NHS' }] });
+    const config = utf16('l.lint.json', { summaryOnly: { sex: 'summary' } });
+    const r = await cli('lint', rules);
+    expect(r.code).toBe(1);
+    expect(r.lines[0]).toBe(`${problem(config).replace('  $  ', '  error  $  ')}  [config]`);
+  });
+  it('evaluate: the answers file', async () => {
+    const path = utf16('answers16.json', { rash: 'yes' });
+    const r = await cli('evaluate', file('q.json', smallQuestionnaire()), path);
+    expect(r).toMatchObject({ code: 2, out: '' });
+    expect(r.err.split('\n').slice(0, 2)).toEqual([problem(path), `symptom-check: ${path} is not valid JSON`]);
+  });
+});
