@@ -200,6 +200,11 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): Described[] {
   const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
   const here = valueAt(root, path);
   const name = path.at(-1);
+  // A property that is not there: Zod checks undefined against its type or its list of values.
+  if (here === undefined && typeof name === 'string' && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
+    const what = issue.code === 'invalid_value' ? `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` : issue.expected;
+    return [{ path, message: `"${name}" is missing`, hint: MISSING_HINTS[name] ?? `add "${name}" (${what})` }];
+  }
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = path.length === 0 ? KEYS.file : path.at(-1) === 'expect' ? KEYS.expect : KEYS.case;
@@ -212,7 +217,6 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): Described[] {
       }));
     }
     case 'invalid_type':
-      if (here === undefined && typeof name === 'string') return [{ path, message: `"${name}" is missing`, hint: MISSING_HINTS[name] ?? `add "${name}" (${issue.expected})` }];
       if (path.length === 0) return [{ path, message: `expected an object, got ${describeType(here)}`, hint: SHAPE }];
       return [{ path, message: `expected ${issue.expected === 'array' ? 'a list' : issue.expected}, got ${describeType(here)}` }];
     case 'invalid_value':

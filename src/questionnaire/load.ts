@@ -7,8 +7,8 @@ import type { z } from 'zod';
 import { crossCheck } from './crossCheck';
 import { readJsonFile } from './jsonFile';
 import type { SourceMap } from './positions';
-import { describeType, didYouMean, formatPath, plain, valueAt, type JsonPath, type Problem } from './problem';
-import { LEVELS, Questionnaire } from './schema';
+import { closest, describeType, didYouMean, formatPath, plain, valueAt, type JsonPath, type Problem } from './problem';
+import { LanguageCode, LEVELS, Questionnaire } from './schema';
 
 export type LoadResult = { ok: true; questionnaire: Questionnaire } | { ok: false; problems: Problem[] };
 
@@ -174,15 +174,16 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): Described[] {
       }));
     case 'invalid_union':
       return describeUnion(issue, path, here, root);
+    case 'invalid_key':
+      return describeLanguageKey(path, root);
     case 'invalid_value':
+      // A misspelt "level" leaves none: Zod checks the missing value against the list.
+      if (here === undefined) return [missing(path, `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`)];
       if (path.at(-1) === 'level') return [{ path, message: `unknown level ${JSON.stringify(here)}`, hint: didYouMean(asText(here), LEVELS) ?? `levels are: ${LEVELS.join(', ')}` }];
       return [{ path, message: plain(issue.message) }];
     case 'invalid_type': {
       const expected = issue.expected === 'int' ? 'whole number' : issue.expected === 'record' ? 'texts by language' : issue.expected;
-      if (here === undefined) {
-        const name = path.at(-1);
-        return [{ path, message: `"${String(name)}" is missing`, hint: `add "${String(name)}": ${example(issue.expected, root)}` }];
-      }
+      if (here === undefined) return [missing(path, example(issue.expected, root))];
       return [{ path, message: `expected ${expected}, got ${describeType(here)}`, hint: typeHint(issue.expected, here, root) }];
     }
     case 'too_small':
@@ -201,6 +202,69 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): Described[] {
       return [{ path, message: plain(issue.message) }];
     default:
       return [{ path, message: plain(issue.message) }];
+  }
+}
+
+/** A property that is not there, at its parent, with what to write: `"level" is missing  (add "level": one of ...)`. */
+function missing(path: JsonPath, what: string): Described {
+  const name = String(path.at(-1));
+  return { path, message: `"${name}" is missing`, hint: `add "${name}": ${what}` };
+}
+
+/**
+ * A key of a text that is not a language code ("hindi", "HI", "hi "), at the key, with the
+ * file's languages and, where we can tell, the one meant. The schema stops the check there, so
+ * each language the text lacks is said too, as it is beside a key such as "en-US".
+ */
+function describeLanguageKey(path: JsonPath, root: unknown): Described[] {
+  const key = String(path.at(-1));
+  const textPath = path.slice(0, -1);
+  const text = valueAt(root, textPath);
+  const has = (code: string) => typeof text === 'object' && text !== null && Object.hasOwn(text, code);
+  const languages = declaredLanguages(root);
+  const meant = meantLanguage(key, languages);
+  const lacking: Described[] = languages
+    .filter((code) => !has(code))
+    .map((code) => ({ path: textPath, message: `the "${code}" text is missing`, hint: `add "${code}": "..." or remove "${code}" from "languages"` }));
+  const use = languages.length > 0 ? `use one of the questionnaire's "languages" (${languages.join(', ')})` : 'use a code such as "en" (English) or "hi" (Hindi)';
+  return [
+    ...lacking,
+    {
+      path,
+      key: true,
+      message: `${JSON.stringify(key)} is not a language code: ${use}`,
+      ...(meant ? { hint: has(meant) ? `the text already has "${meant}": remove this one` : `did you mean "${meant}"?` } : {}),
+    },
+  ];
+}
+
+/** The file's "languages" that are language codes. */
+function declaredLanguages(root: unknown): string[] {
+  const languages = valueAt(root, ['languages']);
+  return Array.isArray(languages) ? languages.filter((l): l is string => typeof l === 'string' && LanguageCode.safeParse(l).success) : [];
+}
+
+/**
+ * The declared language a wrong key stands for: the same code in other letters or with spaces
+ * ("HI", "hi "), a regional tag written with "_" ("en_GB"), the language's name in English or in
+ * itself ("hindi", "हिन्दी"), or a close misspelling of either.
+ */
+function meantLanguage(key: string, languages: string[]): string | undefined {
+  const written = key.trim().toLowerCase().replace(/_/g, '-');
+  const exact = [written, written.split('-')[0]!].find((code) => languages.includes(code));
+  if (exact) return exact;
+  const byName = new Map<string, string>();
+  for (const code of languages) for (const name of languageNames(code)) byName.set(name.toLowerCase(), code);
+  const match = closest(written, [...languages, ...byName.keys()]);
+  return match === undefined ? undefined : (byName.get(match) ?? match);
+}
+
+/** A language's name in English and in itself ("Hindi", "हिन्दी"), where the runtime knows them. */
+function languageNames(code: string): string[] {
+  try {
+    return [...new Set(['en', code].map((locale) => new Intl.DisplayNames([locale], { type: 'language' }).of(code)))].filter((n): n is string => !!n && n !== code);
+  } catch {
+    return [];
   }
 }
 
