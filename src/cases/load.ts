@@ -1,7 +1,8 @@
 /**
  * A rule test cases file, from its text, checked against the questionnaire it tests: every
  * problem names the file, line, column and JSON path, and says how to fix it where we can tell.
- * Used by `symptom-check test` and the playground's case runner.
+ * Used by `symptom-check test` and the playground's case runner; an `evaluate` answers file's
+ * answers are checked the same way as a case's.
  *
  * - errors: the text is not JSON, or not a cases file (the run stops); an answer names a question
  *   the rules do not have or a value its question cannot take, or an expectation names guidance
@@ -15,7 +16,8 @@ import { answersInEffect } from '../engine/evaluate';
 import { modelOf } from '../engine/model';
 import { LEVELS } from '../questionnaire/levels';
 import { describeType, didYouMean, formatPath, formatProblem, plain, valueAt, type JsonPath, type Problem } from '../questionnaire/problem';
-import type { Condition, Questionnaire } from '../questionnaire/schema';
+import type { SourceMap } from '../questionnaire/positions';
+import type { Answers, Condition, Questionnaire } from '../questionnaire/schema';
 import { readJsonFile } from '../questionnaire/jsonFile';
 import { runCase, type CaseResult } from './run';
 import { CasesFile, type Case } from './schema';
@@ -43,21 +45,10 @@ export function runCasesText(questionnaire: Questionnaire, text: string, file: s
   const read = readJsonFile(text, file, SHAPE);
   if (!read.ok) return read;
   const { value, map } = read;
-  const at = (path: JsonPath, key = false) => map.positionOfPath(path, { key }) ?? {};
   const parsed = CasesFile.safeParse(value);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.flatMap((issue) => describeIssue(issue, value));
-    return { ok: false, problems: problems.map(({ path, key, message, hint }) => ({ file, ...at(path, key), path: formatPath(path), message, ...(hint ? { hint } : {}) })) };
-  }
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.flatMap((issue) => describeIssue(issue, value)).map((d) => placed(d, file, map)) };
   const reports = parsed.data.cases.map((c, i): CaseReport => {
-    const problems = checkCase(questionnaire, c, ['cases', i]).map(({ path, key, message, hint, severity }) => ({
-      file,
-      ...at(path, key),
-      path: formatPath(path),
-      message,
-      ...(hint ? { hint } : {}),
-      severity,
-    }));
+    const problems = checkCase(questionnaire, c, ['cases', i]).map((f) => ({ ...placed(f, file, map), severity: f.severity }));
     const badAnswers = problems.some((p) => p.severity === 'error' && p.path.startsWith(formatPath(['cases', i, 'answers'])));
     // The engine's "bad answer" lines say what the placed problems say, without the place.
     const result: CaseResult = badAnswers ? { name: c.name, passed: false, failures: [], got: { guidance: [] } } : runCase(questionnaire, c);
@@ -65,6 +56,30 @@ export function runCasesText(questionnaire: Questionnaire, text: string, file: s
     return { ...result, passed, problems };
   });
   return { ok: true, file: parsed.data, reports };
+}
+
+export type AnswersCheck =
+  | { ok: true; answers: Answers; problems: CaseProblem[] }
+  /** The file is not JSON: nothing was checked. */
+  | { ok: false; problems: Problem[] };
+
+const ANSWERS_SHAPE = 'an answers file is an object keyed by question id, e.g. {"joint_pain": "yes"}';
+
+/** An answers file (`symptom-check evaluate`), checked as a case's answers are, each problem placed in it. */
+export function checkAnswersText(questionnaire: Questionnaire, text: string, file: string): AnswersCheck {
+  const read = readJsonFile(text, file, ANSWERS_SHAPE);
+  if (!read.ok) return read;
+  const { value, map } = read;
+  const findings: Finding[] =
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? checkAnswers(questionnaire, value as Record<string, unknown>, [], 'in this file')
+      : [{ path: [], severity: 'error', message: `expected an object, got ${describeType(value)}`, hint: ANSWERS_SHAPE }];
+  return { ok: true, answers: value as Answers, problems: findings.map((f) => ({ ...placed(f, file, map), severity: f.severity })) };
+}
+
+/** A finding as a problem at its line and column in the file. */
+function placed({ path, key, message, hint }: Described, file: string, map: SourceMap): Problem {
+  return { file, ...map.positionOfPath(path, { key }), path: formatPath(path), message, ...(hint ? { hint } : {}) };
 }
 
 interface Finding {
@@ -78,50 +93,7 @@ interface Finding {
 
 /** What is wrong with one case for this questionnaire, beyond what the engine makes of it. */
 export function checkCase(questionnaire: Questionnaire, c: Case, path: JsonPath): Finding[] {
-  const model = modelOf(questionnaire);
-  const findings: Finding[] = [];
-  const answersPath = [...path, 'answers'];
-  let answersOk = true;
-  for (const [id, value] of Object.entries(c.answers)) {
-    const compiled = model.questionById.get(id);
-    if (!compiled) {
-      answersOk = false;
-      findings.push({
-        path: [...answersPath, id],
-        key: true,
-        severity: 'error',
-        message: `the rules have no question "${id}"`,
-        hint: didYouMean(id, model.questionById.keys()) ?? `answers are keyed by question id: ${listed([...model.questionById.keys()])}`,
-      });
-      continue;
-    }
-    const problem = valueProblem(compiled.question, value);
-    if (problem) {
-      answersOk = false;
-      findings.push({ path: [...answersPath, id], severity: 'error', message: `"${id}" cannot take this answer: ${problem}` });
-    }
-  }
-
-  if (answersOk) {
-    const inEffect = answersInEffect(questionnaire, c.answers);
-    for (const id of Object.keys(c.answers)) {
-      const compiled = model.questionById.get(id)!;
-      if (inEffect.values[compiled.index] !== undefined || !compiled.question.showIf) continue;
-      const here = [...new Set(answersRead(compiled.question.showIf))].map((q) => {
-        if (!Object.hasOwn(c.answers, q)) return `"${q}" is not answered`;
-        const asked = inEffect.values[model.questionById.get(q)!.index] !== undefined;
-        return `"${q}" is ${JSON.stringify(c.answers[q])}${asked ? '' : ' (but not asked)'}`;
-      });
-      findings.push({
-        path: [...answersPath, id],
-        key: true,
-        severity: 'warning',
-        message: `this answer is ignored: "${id}" is a follow-up that is not asked with the other answers of this case`,
-        hint: `it is asked only when ${JSON.stringify(compiled.question.showIf)}${here.length ? `; here ${here.join(', ')}` : ''}. Remove this answer, or change the one it follows up`,
-      });
-    }
-  }
-
+  const findings = checkAnswers(questionnaire, c.answers, [...path, 'answers'], 'of this case');
   const guidanceIds = questionnaire.guidance.map((g) => g.id);
   c.expect.guidance.forEach((id, j) => {
     if (guidanceIds.includes(id)) return;
@@ -132,6 +104,58 @@ export function checkCase(questionnaire: Questionnaire, c: Case, path: JsonPath)
       hint: didYouMean(id, guidanceIds) ?? `the guidance ids are ${listed(guidanceIds)}`,
     });
   });
+  return findings;
+}
+
+/**
+ * Answers checked against the questionnaire, each finding under `path`: a question the rules do
+ * not have (at its key) or a value its question cannot take (at the value) is an error; an
+ * answer to a follow-up that these answers do not ask is a warning, since the engine ignores it.
+ * `whose` ends that warning: "of this case", "in this file".
+ */
+export function checkAnswers(questionnaire: Questionnaire, answers: Record<string, unknown>, path: JsonPath, whose: string): Finding[] {
+  const model = modelOf(questionnaire);
+  const findings: Finding[] = [];
+  let answersOk = true;
+  for (const [id, value] of Object.entries(answers)) {
+    const compiled = model.questionById.get(id);
+    if (!compiled) {
+      answersOk = false;
+      findings.push({
+        path: [...path, id],
+        key: true,
+        severity: 'error',
+        message: `the rules have no question "${id}"`,
+        hint: didYouMean(id, model.questionById.keys()) ?? `answers are keyed by question id: ${listed([...model.questionById.keys()])}`,
+      });
+      continue;
+    }
+    const problem = valueProblem(compiled.question, value);
+    if (problem) {
+      answersOk = false;
+      findings.push({ path: [...path, id], severity: 'error', message: `"${id}" cannot take this answer: ${problem}` });
+    }
+  }
+
+  if (answersOk) {
+    const inEffect = answersInEffect(questionnaire, answers as Answers);
+    for (const id of Object.keys(answers)) {
+      const compiled = model.questionById.get(id)!;
+      if (inEffect.values[compiled.index] !== undefined || !compiled.question.showIf) continue;
+      const here = [...new Set(answersRead(compiled.question.showIf))].map((q) => {
+        if (!Object.hasOwn(answers, q)) return `"${q}" is not answered`;
+        const asked = inEffect.values[model.questionById.get(q)!.index] !== undefined;
+        return `"${q}" is ${JSON.stringify(answers[q])}${asked ? '' : ' (but not asked)'}`;
+      });
+      findings.push({
+        path: [...path, id],
+        key: true,
+        severity: 'warning',
+        message: `this answer is ignored: "${id}" is a follow-up that is not asked with the other answers ${whose}`,
+        hint: `it is asked only when ${JSON.stringify(compiled.question.showIf)}${here.length ? `; here ${here.join(', ')}` : ''}. Remove this answer, or change the one it follows up`,
+      });
+    }
+  }
   return findings;
 }
 

@@ -4,14 +4,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { AnswersError } from '../engine/answers';
 import { evaluate } from '../engine/evaluate';
 import { loadQuestionnaire } from '../questionnaire/load';
 import { formatProblem } from '../questionnaire/problem';
 import { questionnaireJsonSchema, type Questionnaire } from '../questionnaire/schema';
 import { coverage, formatCoverage } from '../cases/coverage';
-import { readJsonFile } from '../questionnaire/jsonFile';
-import { formatCasesRun, runCasesText } from '../cases/load';
+import { checkAnswersText, formatCaseProblem, formatCasesRun, runCasesText } from '../cases/load';
 import { toFhirQuestionnaire } from '../fhir/questionnaire';
 import { defaultConfigPath } from '../lint/config';
 import { lint } from '../lint/lint';
@@ -117,14 +115,6 @@ function requireQuestionnaire(file: string, io: CliIO): Questionnaire {
   throw new InputError(`${file} is not a valid questionnaire (run: symptom-check validate ${file})`);
 }
 
-/** A JSON file's value; a syntax error is printed at its line and column, as the loader prints one. */
-function readJson(file: string, io: CliIO, shape: string): unknown {
-  const result = readJsonFile(read(file, io), file, shape);
-  if (result.ok) return result.value;
-  result.problems.forEach((p) => io.err(formatProblem(p)));
-  throw new InputError(`${file} is not valid JSON`);
-}
-
 function evaluateCommand(args: string[], io: CliIO): number {
   const { positional, values } = parseArgs(args, { values: ['--lang'] });
   const [rulesFile, answersFile] = positional;
@@ -135,19 +125,19 @@ function evaluateCommand(args: string[], io: CliIO): number {
   if (![lang, lang.split('-')[0]!].some((code) => questionnaire.languages.includes(code))) {
     throw new InputError(`${rulesFile} has no "${lang}" texts; its languages are ${questionnaire.languages.join(', ')}`);
   }
-  const answers = readJson(answersFile, io, 'an answers file is an object keyed by question id, e.g. {"joint_pain": "yes"}');
-  try {
-    const result = evaluate(questionnaire, answers as Record<string, never>, { lang });
-    const guidance = result.guidance.map(({ id, level, title, text, because }) => ({ id, level, title, text, because }));
-    io.out(JSON.stringify({ guidance }, null, 2));
-    return 0;
-  } catch (error) {
-    if (error instanceof AnswersError) {
-      error.problems.forEach((p) => io.err(`${answersFile}: ${p.question}: ${p.message}`));
-      throw new InputError(`${answersFile} has answers ${questionnaire.id} cannot take`);
-    }
-    throw error;
+  // Checked as a case's answers are: each problem at its place, and an answer to a follow-up
+  // these answers do not ask is a warning (the engine ignores it), as `test` says of a case.
+  const checked = checkAnswersText(questionnaire, read(answersFile, io), answersFile);
+  if (!checked.ok) {
+    checked.problems.forEach((p) => io.err(formatProblem(p)));
+    throw new InputError(`${answersFile} is not valid JSON`);
   }
+  checked.problems.forEach((p) => io.err(formatCaseProblem(p)));
+  if (checked.problems.some((p) => p.severity === 'error')) throw new InputError(`${answersFile} has answers ${questionnaire.id} cannot take`);
+  const result = evaluate(questionnaire, checked.answers, { lang });
+  const guidance = result.guidance.map(({ id, level, title, text, because }) => ({ id, level, title, text, because }));
+  io.out(JSON.stringify({ guidance }, null, 2));
+  return 0;
 }
 
 function testCommand(args: string[], io: CliIO): number {

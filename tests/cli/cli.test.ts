@@ -56,11 +56,34 @@ describe('symptom-check evaluate', () => {
       expect(r).toMatchObject({ code: 2, out: '', err: expect.stringContaining(`has no "${lang}" texts; its languages are en, hi`) });
     }
   });
-  it('exits 2 naming the bad answer', async () => {
-    const r = await cli('evaluate', file('q.json', smallQuestionnaire()), file('bad-ans.json', { rash: 'maybe' }));
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(/rash: "maybe" is not an answer/);
-    expect(r.out).toBe('');
+  it('exits 2 naming each bad answer at its place, as in a cases file: a value at the value, an unknown question at its key', async () => {
+    const text = '{\n  "red_flags": ["chest_pian"],\n  "joint_pian": "yes"\n}\n';
+    const path = file('bad-ans.json', text);
+    const r = await cli('evaluate', file('q.json', smallQuestionnaire()), path);
+    expect(r).toMatchObject({ code: 2, out: '' });
+    expect(r.err.split('\n')).toEqual([
+      `${path}:2:16  error  $.red_flags  "red_flags" cannot take this answer: "chest_pian" is not one of the options (chest_pain, swollen_leg, none); did you mean "chest_pain"?`,
+      `${path}:3:3  error  $.joint_pian  the rules have no question "joint_pian"  (did you mean "joint_pain"?)`,
+      `symptom-check: ${path} has answers small cannot take`,
+    ]);
+  });
+  it('warns (on stderr, exit 0) that an answer to a follow-up these answers do not ask is ignored, as `test` does for a case', async () => {
+    const text = '{\n  "red_flags": ["none"],\n  "joint_pain": "no",\n  "joint_weeks": 10\n}\n';
+    const path = file('follow-ans.json', text);
+    const r = await cli('evaluate', file('q.json', smallQuestionnaire()), path);
+    expect(r.code).toBe(0);
+    expect(r.err.split('\n')).toEqual([
+      `${path}:4:3  warning  $.joint_weeks  this answer is ignored: "joint_weeks" is a follow-up that is not asked with the other answers in this file  (it is asked only when {"answer":"joint_pain","equals":"yes"}; here "joint_pain" is "no". Remove this answer, or change the one it follows up)`,
+    ]);
+    const without = await cli('evaluate', file('q.json', smallQuestionnaire()), file('asked-ans.json', { red_flags: ['none'], joint_pain: 'no' }));
+    expect(without.err).toBe('');
+    expect(r.out).toBe(without.out);
+  });
+  it('answers that are not an object: at 1:1, with what an answers file holds', async () => {
+    const path = file('list-ans.json', '["rash"]');
+    const r = await cli('evaluate', file('q.json', smallQuestionnaire()), path);
+    expect(r).toMatchObject({ code: 2, out: '' });
+    expect(r.err.split('\n')[0]).toBe(`${path}:1:1  error  $  expected an object, got a list  (an answers file is an object keyed by question id, e.g. {"joint_pain": "yes"})`);
   });
   it('exits 2 when the answers are not JSON', async () => {
     const r = await cli('evaluate', file('q.json', smallQuestionnaire()), file('broken.json', '{rash'));
