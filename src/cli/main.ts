@@ -115,16 +115,23 @@ function requireQuestionnaire(file: string, io: CliIO): Questionnaire {
   throw new InputError(`${file} is not a valid questionnaire (run: symptom-check validate ${file})`);
 }
 
+/**
+ * The questionnaire's language for `--lang` (its first when not given): a regional tag ("hi-IN")
+ * is worded in its base language ("hi"), as in the widget; a language the file does not have is refused.
+ */
+function languageOf(questionnaire: Questionnaire, rulesFile: string, given: string | undefined): string {
+  if (given === undefined) return questionnaire.languages[0]!;
+  const code = [given, given.split('-')[0]!].find((c) => questionnaire.languages.includes(c));
+  if (code === undefined) throw new InputError(`${rulesFile} has no "${given}" texts; its languages are ${questionnaire.languages.join(', ')}`);
+  return code;
+}
+
 function evaluateCommand(args: string[], io: CliIO): number {
   const { positional, values } = parseArgs(args, { values: ['--lang'] });
   const [rulesFile, answersFile] = positional;
   if (!rulesFile || !answersFile || positional.length > 2) throw new UsageError('evaluate needs RULES and ANSWERS files');
   const questionnaire = requireQuestionnaire(rulesFile, io);
-  const lang = values.get('--lang') ?? questionnaire.languages[0]!;
-  // "hi-IN" is worded in "hi", as in the widget; a language the file does not have is refused, as by `fhir`.
-  if (![lang, lang.split('-')[0]!].some((code) => questionnaire.languages.includes(code))) {
-    throw new InputError(`${rulesFile} has no "${lang}" texts; its languages are ${questionnaire.languages.join(', ')}`);
-  }
+  const lang = languageOf(questionnaire, rulesFile, values.get('--lang'));
   // Checked as a case's answers are: each problem at its place, and an answer to a follow-up
   // these answers do not ask is a warning (the engine ignores it), as `test` says of a case.
   const checked = checkAnswersText(questionnaire, read(answersFile, io), answersFile);
@@ -194,8 +201,7 @@ function fhirCommand(args: string[], io: CliIO): number {
   const [rulesFile] = positional;
   if (!rulesFile || positional.length > 1) throw new UsageError('fhir needs one RULES file');
   const questionnaire = requireQuestionnaire(rulesFile, io);
-  const lang = values.get('--lang') ?? questionnaire.languages[0]!;
-  if (!questionnaire.languages.includes(lang)) throw new InputError(`${rulesFile} has no "${lang}" texts; its languages are ${questionnaire.languages.join(', ')}`);
+  const lang = languageOf(questionnaire, rulesFile, values.get('--lang'));
   io.out(JSON.stringify(toFhirQuestionnaire(questionnaire, lang), null, 2));
   return 0;
 }

@@ -134,7 +134,14 @@ describe('symptom-check fhir', () => {
     expect(resource).toMatchObject({ language: 'hi', title: 'ल्यूपस लक्षण जाँच' });
   });
 
+  it('words a regional tag (--lang hi-IN) in its base language, as evaluate does', async () => {
+    const regional = await cli('fhir', join(root, 'rules/lupus.json'), '--lang', 'hi-IN');
+    expect(regional).toMatchObject({ code: 0, err: '' });
+    expect(regional.out).toBe((await cli('fhir', join(root, 'rules/lupus.json'), '--lang=hi')).out);
+  });
+
   it('exits 2 for a language the file does not have', async () => {
+    expect(await cli('fhir', join(root, 'rules/lupus.json'), '--lang', 'fr-FR')).toMatchObject({ code: 2, out: '', err: expect.stringMatching(/has no "fr-FR" texts; its languages are en, hi/) });
     expect(await cli('fhir', join(root, 'rules/lupus.json'), '--lang', 'fr')).toMatchObject({ code: 2, out: '', err: expect.stringMatching(/has no "fr" texts; its languages are en, hi/) });
   });
 
