@@ -24,6 +24,9 @@ interface ConditionScope {
   inScore?: boolean;
 }
 
+/** A text without one of the file's languages: what to say, and the fix. */
+export const missingText = (lang: string) => ({ message: `the "${lang}" text is missing`, hint: `add "${lang}": "..." or remove "${lang}" from "languages"` });
+
 export function crossCheck(q: Questionnaire): Finding[] {
   const findings: Finding[] = [];
   const report = (path: JsonPath, message: string, hint?: string, key?: boolean) =>
@@ -56,7 +59,10 @@ export function crossCheck(q: Questionnaire): Finding[] {
   const checkText = (text: LocalText | undefined, path: JsonPath) => {
     if (!text) return;
     for (const lang of q.languages) {
-      if (!(lang in text)) report(path, `the "${lang}" text is missing`, `add "${lang}": "..." or remove "${lang}" from "languages"`);
+      if (!(lang in text)) {
+        const { message, hint } = missingText(lang);
+        report(path, message, hint);
+      }
     }
     for (const lang of Object.keys(text)) {
       if (!declared.has(lang)) report([...path, lang], `"${lang}" is not in "languages"`, didYouMean(lang, declared) ?? `add "${lang}" to "languages" or remove this text`, true);

@@ -4,7 +4,7 @@
  * never an exception or a hang.
  */
 import type { z } from 'zod';
-import { crossCheck } from './crossCheck';
+import { crossCheck, missingText } from './crossCheck';
 import { readJsonFile } from './jsonFile';
 import type { SourceMap } from './positions';
 import { closest, describeType, didYouMean, formatPath, plain, valueAt, type JsonPath, type Problem } from './problem';
@@ -225,7 +225,7 @@ function describeLanguageKey(path: JsonPath, root: unknown): Described[] {
   const meant = meantLanguage(key, languages);
   const lacking: Described[] = languages
     .filter((code) => !has(code))
-    .map((code) => ({ path: textPath, message: `the "${code}" text is missing`, hint: `add "${code}": "..." or remove "${code}" from "languages"` }));
+    .map((code) => ({ path: textPath, ...missingText(code) }));
   const use = languages.length > 0 ? `use one of the questionnaire's "languages" (${languages.join(', ')})` : 'use a code such as "en" (English) or "hi" (Hindi)';
   return [
     ...lacking,
