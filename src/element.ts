@@ -150,6 +150,8 @@ export class SymptomCheckElement extends HTMLElement {
   #storeLoading: Promise<void> | undefined;
   /** The patient has left the intro of this run. */
   #begun = false;
+  /** The stopped state whose message has taken focus. */
+  #focused: LoadState | undefined;
 
   constructor() {
     super();
@@ -198,8 +200,7 @@ export class SymptomCheckElement extends HTMLElement {
       const { questionnaire } = this.#state;
       if (this.#language(questionnaire) !== this.#shownLanguage) void this.#changeLanguage();
       else this.#render();
-      // persist set while the element was out.
-      void this.#loadStore()?.then(() => this.#render());
+      this.#applyPersist(); // set while the element was out
       return;
     }
     void this.#load();
@@ -222,15 +223,21 @@ export class SymptomCheckElement extends HTMLElement {
       this.#chosenLanguage = undefined;
       void this.#changeLanguage();
     } else {
-      // persist set mid-run: the run goes on, and is kept once its code is here (if it cannot
-      // load, nothing is kept). Set before the patient started (as by a page that sets it just
-      // after adding the element, whose built-in intro shows at once): a kept run resumes.
-      void this.#loadStore()?.then(() => {
-        if (!this.#begun) this.#source++;
-        this.#render();
-      });
+      this.#applyPersist();
       this.#render();
     }
+  }
+
+  /**
+   * persist set mid-run: the run goes on, and is kept once its code is here (if it cannot load,
+   * nothing is kept). Set before the patient started (as by a page that sets it just after
+   * adding the element, whose built-in intro shows at once): a kept run resumes.
+   */
+  #applyPersist() {
+    void this.#loadStore()?.then(() => {
+      if (!this.#begun) this.#source++;
+      this.#render();
+    });
   }
 
   /** The language asked for: the patient's choice, the attribute, else the page's nearest `lang`, else English. */
@@ -379,9 +386,13 @@ export class SymptomCheckElement extends HTMLElement {
           emergencyNumber: this.getAttribute('emergency-number') || undefined,
           ...state,
           // A run that stopped replaced the screen the patient was on: their place is now the
-          // message (unless they were elsewhere on the page).
+          // message (unless they were elsewhere on the page). Once: a later render (the page
+          // setting an attribute) must not pull focus back.
           headingRef: (heading) => {
-            if (state.midRun && document.activeElement === document.body) heading?.focus();
+            if (heading && state.midRun && this.#focused !== state && document.activeElement === document.body) {
+              this.#focused = state;
+              heading.focus();
+            }
           },
         }),
         this.#mount,

@@ -263,15 +263,13 @@ const redFlagsFirst: Check = {
     }
     // A checklist that emergency advice reads is a list of warning signs: each sign ticked must
     // lead to emergency or urgent advice (a "None of these" option aside).
-    const direct = new Set(emergency.flatMap((g) => [...idsReadBy(g.when)]));
+    const signs = new Set(q.sections.flatMap((section) => section.questions).filter((question) => question.type === 'multi' && neededBy.has(question.id)).map((question) => question.id));
     const ticked = new Set<string>();
-    for (const g of q.guidance) {
-      if (g.level === 'emergency' || g.level === 'urgent') visit(g.when, (leaf) => 'includes' in leaf && ticked.add(`${leaf.answer}\0${leaf.includes}`));
-    }
+    for (const g of q.guidance) if (g.level === 'emergency' || g.level === 'urgent') for (const sign of signsLeadingTo(q, g.when)) ticked.add(sign);
     let firstOther: string | undefined;
     const findings: Finding[] = [];
     for (const { question, path } of questions) {
-      if (question.type === 'multi' && direct.has(`"${question.id}"`)) {
+      if (question.type === 'multi' && signs.has(question.id)) {
         question.options.forEach((option, k) => {
           if (option.exclusive || ticked.has(`${question.id}\0${option.id}`)) return;
           findings.push(
@@ -301,11 +299,46 @@ const redFlagsFirst: Check = {
   },
 };
 
+/**
+ * The options ("question\0option") whose ticking can make a condition true: an "includes" that
+ * is not negated; through a score, its items (when more of them make it reach its threshold); a
+ * negated "includes" of a "None of these" option counts for every other option of the question.
+ */
+function signsLeadingTo(q: Questionnaire, condition: Condition, negated = false, seenScores = new Set<string>()): string[] {
+  if ('all' in condition || 'any' in condition) return ('all' in condition ? condition.all : condition.any).flatMap((c) => signsLeadingTo(q, c, negated, seenScores));
+  if ('not' in condition) return signsLeadingTo(q, condition.not, !negated, seenScores);
+  if ('score' in condition) {
+    // Ticking more raises a score: that leads to advice on "at least", not on "not at least" (nor "at most").
+    const rising = negated ? condition.atMost !== undefined && condition.atLeast === undefined : condition.atLeast !== undefined && condition.atMost === undefined;
+    if (!rising || seenScores.has(condition.score)) return [];
+    seenScores.add(condition.score);
+    const items = q.scores?.find((score) => score.id === condition.score)?.items ?? [];
+    return items.filter((item) => (item.weight ?? 1) > 0).flatMap((item) => signsLeadingTo(q, item.when, false, seenScores));
+  }
+  if (!('includes' in condition)) return [];
+  if (!negated) return [`${condition.answer}\0${condition.includes}`];
+  const question = q.sections.flatMap((section) => section.questions).find((candidate) => candidate.id === condition.answer);
+  if (question?.type !== 'multi' || !question.options.find((o) => o.id === condition.includes)?.exclusive) return [];
+  return question.options.filter((o) => !o.exclusive).map((o) => `${question.id}\0${o.id}`);
+}
+
 /** The question and score ids a condition reads itself (not through scores). */
 function idsReadBy(condition: Condition): Set<string> {
   const ids = new Set<string>();
   visit(condition, (leaf) => ids.add('score' in leaf ? `score "${leaf.score}"` : `"${leaf.answer}"`));
   return ids;
+}
+
+/** Why a score read by emergency advice can be switched off by other answers, or undefined when it cannot. */
+function scoreSwitchOff(q: Questionnaire, leaf: Extract<Condition, { score: string }>, negated: boolean): string | undefined {
+  const weights = (q.scores?.find((score) => score.id === leaf.score)?.items ?? []).map((item) => item.weight ?? 1);
+  // "not at least k" is "below k", "not at most k" is "above k".
+  if (negated ? leaf.atLeast !== undefined : leaf.atMost !== undefined) return 'and more answers can take it past its limit';
+  if (weights.some((w) => w < 0)) return 'which has items that count against it';
+  const most = Math.max(0, ...weights);
+  const needs = negated ? leaf.atMost : leaf.atLeast;
+  if (needs !== undefined && (negated ? needs >= most : needs > most)) return 'and no one answer is enough for it';
+  return undefined;
 }
 
 /**
@@ -322,6 +355,20 @@ const emergencySwitchOff: Check = {
       if (g.level !== 'emergency') return;
       const walk = (c: Condition, path: JsonPath, negated: boolean): void => {
         if ('not' in c) return walk(c.not, [...path, 'not'], !negated);
+        if ('score' in c) {
+          const why = scoreSwitchOff(q, c, negated);
+          if (why) {
+            findings.push(
+              warn(
+                'emergency-switch-off',
+                path,
+                `emergency advice "${g.id}" reads the score "${c.score}", ${why}: an answer can switch it off even when another calls for emergency care`,
+                `give each warning sign its own emergency advice, with a "when" on that sign alone; put scores in less urgent advice (${SAFETY_RULE(3)})`,
+              ),
+            );
+          }
+          return;
+        }
         if (!('all' in c) && !('any' in c)) return;
         const key = 'all' in c ? 'all' : 'any';
         const parts = 'all' in c ? c.all : c.any;

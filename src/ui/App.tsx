@@ -102,8 +102,11 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   const speech = useMemo(() => speechFor(questionnaire, lang, stringsFor(lang)), [questionnaire, lang]);
   const [late, setLate] = useState<LateScreens | null>(null);
   const [lateFailed, setLateFailed] = useState<Problem[] | null>(null);
+  // Loaded once the patient starts; on the intro already when the first question is a number or
+  // a scale (their answers come with that code).
+  const first = questionnaire.sections[0]?.questions[0]?.type;
   useEffect(() => {
-    if (progress.step !== 'intro' && !late && !lateFailed) {
+    if ((progress.step !== 'intro' || first === 'number' || first === 'scale') && !late && !lateFailed) {
       import('./lateScreens').then(
         (screens) => {
           adoptStyles?.(screens.lateCss);
@@ -136,8 +139,14 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   );
   // Known at once when the questions stopped at an emergency answer; else once the advice is worked out.
   const emergencyResult = progress.step === 'result' && (stoppedEarly || guidance.some((g) => g.level === 'emergency'));
-  // Its heading is on screen before the advice loads: focus moves to it once, not again then.
-  const headingRef = useFocusOnChange<HTMLHeadingElement>(`${progress.step}:${current}:${waiting && !emergencyResult}`);
+  // Focus moves to each new screen's heading once the patient has moved on from one (a run
+  // resumed as the page loads must not pull focus, nor scroll the page, as its screen arrives).
+  // An emergency result's heading is on screen before the advice loads: focus moves to it once,
+  // not again then. The stopped message that replaces a screen still loading is a new screen.
+  const moved = useRef(false);
+  const headingRef = useFocusOnChange<HTMLHeadingElement>(
+    moved.current && `${progress.step}:${current}:${waiting && !emergencyResult}:${waiting && !late && !!lateFailed}`,
+  );
   const [resultDate, setResultDate] = useState(() => new Date());
 
   // A new screen (the intro's once the actor has started); not a new total on the same screen.
@@ -168,8 +177,12 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
     else persist.store.saveResume(persist.key, { answers, step: progress.step, current, editing: snapshot.context.editing, stoppedEarly, lang: chosenLanguage === lang ? lang : undefined });
   }, [snapshot, keep, lang]);
 
-  const send = (event: MachineEvent) => ensureActor().send(event);
+  const send = (event: MachineEvent) => {
+    if (event.type !== 'user.answer') moved.current = true;
+    ensureActor().send(event);
+  };
   const next = () => {
+    moved.current = true;
     setCleared(false);
     const running = ensureActor();
     running.send({ type: 'user.next' });

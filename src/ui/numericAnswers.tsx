@@ -33,20 +33,20 @@ export function ScaleAnswer({ question, value, onAnswer, id }: AnswerProps & { q
 const OTHER_DIGITS = /[\u0966-\u096f\u0660-\u0669\u06f0-\u06f9]/g;
 const ZEROS = [0x966, 0x660, 0x6f0];
 
+/** Digits grouped with commas, as English and Hindi write them: 1,000 and 12,345,678, or 1,50,000 (lakhs). */
+const GROUPED = /^-?[1-9]\d{0,2}(?:(?:,\d{3})+|(?:,\d{2})*,\d{3})(?:\.\d+)?$/;
+
 /**
- * What the patient typed, as a number's text: other scripts' digits as 0-9, a comma before
- * exactly three digits as a thousands separator ("1,000"), any other comma as a decimal point
- * ("37,5"). Anything else is left for the check to refuse.
+ * What the patient typed, as a number's text: other scripts' digits as 0-9; commas that group
+ * digits dropped ("1,000", "1,50,000"); any other comma as a decimal point ("37,5", "0,125").
+ * Anything else is left for the check to refuse.
  */
 export function numberText(raw: string): string {
-  return raw
-    .trim()
-    .replace(OTHER_DIGITS, (digit) => {
-      const code = digit.charCodeAt(0);
-      return String(code - ZEROS.find((zero) => code >= zero && code <= zero + 9)!);
-    })
-    .replace(/,(?=\d{3}(?!\d))/g, '')
-    .replace(',', '.');
+  const text = raw.trim().replace(OTHER_DIGITS, (digit) => {
+    const code = digit.charCodeAt(0);
+    return String(code - ZEROS.find((zero) => code >= zero && code <= zero + 9)!);
+  });
+  return GROUPED.test(text) ? text.replaceAll(',', '') : text.replace(',', '.');
 }
 
 export function NumberAnswer({ question, value, onAnswer, id, invalid }: AnswerProps & { question: Extract<Question, { type: 'number' }> }) {

@@ -6,7 +6,8 @@
  * only place that prints.
  */
 const PRINT_CSS = `@media print {
-  [data-sc-print-path] > :not([data-sc-print-path], [data-sc-printing]) { display: none !important; }
+  [data-sc-print-path] > :not([data-sc-print-path], [data-sc-printing]),
+  :host([data-sc-print-path]) > :not([data-sc-print-path], [data-sc-printing]) { display: none !important; }
   [data-sc-print-path] { display: block !important; position: static !important; inset: auto !important; float: none !important; transform: none !important; margin: 0 !important; padding: 0 !important; border: 0 !important; width: auto !important; max-width: none !important; height: auto !important; min-height: 0 !important; max-height: none !important; overflow: visible !important; }
   [data-sc-printing] { position: static !important; float: none !important; margin: 0 !important; width: auto !important; max-width: none !important; }
 }`;
@@ -14,16 +15,22 @@ const PRINT_CSS = `@media print {
 export function printWidget(host: HTMLElement): void {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(PRINT_CSS);
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  // The elements the widget sits in, up to <body>.
+  // The elements the widget sits in, up to <body>, also out of another component's shadow root
+  // (which gets the sheet too: the page's sheets do not reach inside it).
   const path: Element[] = [];
-  for (let el = host.parentElement; el && el !== document.documentElement; el = el.parentElement) path.push(el);
+  const roots: (Document | ShadowRoot)[] = [document];
+  for (let el: Element | null = host; el; ) {
+    const root = el.getRootNode();
+    el = el.parentElement ?? (root instanceof ShadowRoot ? (roots.push(root), root.host) : null);
+    if (el && el !== document.documentElement) path.push(el);
+  }
+  for (const root of roots) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   for (const el of path) el.setAttribute('data-sc-print-path', '');
   host.setAttribute('data-sc-printing', '');
   const done = () => {
     host.removeAttribute('data-sc-printing');
     for (const el of path) el.removeAttribute('data-sc-print-path');
-    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    for (const root of roots) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
   };
   window.addEventListener('afterprint', done, { once: true });
   window.print();

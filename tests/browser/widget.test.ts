@@ -80,6 +80,7 @@ describe('the printed summary', () => {
       window.print = () => {};
     });
     await button(p, 'Print or save summary').click();
+    await expect.poll(() => p.locator('symptom-check').getAttribute('data-sc-printing')).toBe('');
     await p.emulateMedia({ media: 'print' });
     const box = await p.locator('symptom-check').boundingBox();
     expect(box!.y).toBeLessThan(50);
@@ -88,6 +89,28 @@ describe('the printed summary', () => {
     expect(await p.getByText('A side column').isVisible()).toBe(false);
     const pdf = (await p.pdf({ format: 'A4' })).toString('latin1');
     expect(pdf.match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1);
+  });
+
+  it('prints the widget alone from inside another component\'s shadow root, and leaves no trace after', async () => {
+    const p = await page('?card=shadow');
+    await ready(p);
+    await button(p, 'Start').click();
+    await p.locator('symptom-check').getByRole('checkbox', { name: /chest/i }).check();
+    await button(p, 'Next').click();
+    await p.evaluate(() => {
+      window.print = () => {};
+    });
+    await button(p, 'Print or save summary').click();
+    await expect.poll(() => p.locator('symptom-check').getAttribute('data-sc-printing')).toBe('');
+    await p.emulateMedia({ media: 'print' });
+    expect(await p.getByText('Inside another component').isVisible()).toBe(false);
+    expect(await p.locator('#page-button').isVisible()).toBe(false);
+    expect(await p.locator('symptom-check').locator('[part="summary"]').isVisible()).toBe(true);
+    // The print is over: the page is as it was.
+    await p.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await p.emulateMedia({ media: 'screen' });
+    expect(await p.getByText('Inside another component').isVisible()).toBe(true);
+    expect(await p.locator('[data-sc-print-path], [data-sc-printing]').count()).toBe(0);
   });
 
   it('prints the widget alone under a tag name of the clinic\'s choosing too', async () => {

@@ -98,6 +98,39 @@ const rows: [string, Mutate, string, string, RegExp, RegExp, string][] = [
     /^add emergency or urgent advice whose "when" is \{ "answer": "red_flags", "includes": "swollen_leg" \}, or move the option to a question that is not a warning sign \(safety rule 2/,
     '"swollen_leg"',
   ],
+  [
+    'a warning sign whose advice another answer switches off (a "not" around it)',
+    (q) => (q.guidance[1].when = { all: [{ answer: 'joint_pain', equals: 'yes' }, { not: { answer: 'red_flags', includes: 'swollen_leg' } }] }),
+    'red-flags-first',
+    '$.sections[0].questions[0].options[1].id',
+    /^the warning sign "swollen_leg" of "red_flags" leads to no emergency or urgent advice$/,
+    /safety rule 2/,
+    '"swollen_leg"',
+  ],
+  [
+    'emergency advice on a score with an item that counts against it',
+    (q) => {
+      q.scores.push({ id: 'danger', title: { en: 'Danger', hi: 'Danger' }, items: [{ when: { answer: 'red_flags', includes: 'chest_pain' } }, { when: { answer: 'joint_pain', equals: 'yes' }, weight: -1 }] });
+      q.guidance[0].when = { score: 'danger', atLeast: 1 };
+    },
+    'emergency-switch-off',
+    '$.guidance[0].when',
+    /^emergency advice "emergency_chest" reads the score "danger", which has items that count against it: an answer can switch it off even when another calls for emergency care$/,
+    /put scores in less urgent advice \(safety rule 3/,
+    '{\n        "score": "danger"',
+  ],
+  [
+    'emergency advice on a score that no one answer reaches',
+    (q) => {
+      q.scores.push({ id: 'danger', title: { en: 'Danger', hi: 'Danger' }, items: [{ when: { answer: 'red_flags', includes: 'chest_pain' } }, { when: { answer: 'joint_pain', equals: 'yes' } }] });
+      q.guidance[0].when = { score: 'danger', atLeast: 2 };
+    },
+    'emergency-switch-off',
+    '$.guidance[0].when',
+    /reads the score "danger", and no one answer is enough for it/,
+    /safety rule 3/,
+    '{\n        "score": "danger"',
+  ],
   ['no emergency advice', (q) => (q.guidance[0].level = 'urgent'), 'red-flags-first', '$.guidance', /^no advice has the level "emergency", so nothing tells a patient in danger to get help now$/, /safety rule 2/, '[\n    {\n      "id": "emergency_chest"'],
   [
     'emergency advice that another answer switches off (all)',
@@ -142,6 +175,16 @@ const allowed: [string, Mutate][] = [
   ['a source with only a note', (q) => (delete q.sources[0].publisher, (q.sources[0].note = 'Karlson EW et al. Ann Epidemiol 1995.'))],
   ['emergency advice on any of several warning signs', (q) => (q.guidance[0].when = { any: [{ answer: 'red_flags', includes: 'chest_pain' }, { answer: 'red_flags', includes: 'swollen_leg' }] })],
   ['emergency advice needing two answers to the one red-flag question', (q) => (q.guidance[0].when = { all: [{ answer: 'red_flags', includes: 'chest_pain' }, { not: { answer: 'red_flags', includes: 'none' } }] })],
+  [
+    'emergency and urgent advice on warning signs counted by scores',
+    (q) => {
+      q.scores.push({ id: 'danger', title: { en: 'Danger', hi: 'Danger' }, items: [{ when: { answer: 'red_flags', includes: 'chest_pain' } }] });
+      q.scores.push({ id: 'leg', title: { en: 'Leg', hi: 'Leg' }, items: [{ when: { answer: 'red_flags', includes: 'swollen_leg' } }] });
+      q.guidance[0].when = { score: 'danger', atLeast: 1 };
+      q.guidance[1].when = { score: 'leg', atLeast: 1 };
+    },
+  ],
+  ['emergency advice on any warning sign: "not None of these"', (q) => (q.guidance[0].when = { not: { answer: 'red_flags', includes: 'none' } })],
   // joint_weeks is asked only after joint_pain: emergency advice reading it needs joint_pain too, so neither is "late".
   ['emergency advice on a follow-up, asked right after the question it follows', (q) => (q.guidance[0].when = { any: [{ answer: 'red_flags', includes: 'chest_pain' }, { answer: 'joint_weeks', atLeast: 52 }] })],
 ];

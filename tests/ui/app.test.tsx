@@ -388,6 +388,15 @@ describe('persist="session"', () => {
     expect(heading().textContent).toBe('Small check');
     expect(screen.queryByText(/Get emergency care now/)).toBeNull();
   });
+  it('resumes on a number question without pulling focus or scrolling the page as it arrives, and moves focus once the patient moves on', async () => {
+    sessionStorage.setItem('k', JSON.stringify({ answers: { red_flags: ['none'], joint_pain: 'yes' }, step: 'question', current: 'joint_weeks' }));
+    setup({ persist: { key: 'k', store } });
+    await screenTitled('For how many weeks?'); // after "Loading": its answer box comes with the later screens' code
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(document.activeElement).toBe(document.body);
+    click('Back');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Do your joints hurt?' })));
+  });
   it('resumes a real emergency stop at its advice', async () => {
     sessionStorage.setItem('k', JSON.stringify({ answers: { red_flags: ['chest_pain'] }, step: 'result', current: 'red_flags', stoppedEarly: true }));
     setup({ persist: { key: 'k', store } });

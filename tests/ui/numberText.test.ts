@@ -17,6 +17,11 @@ describe('what a patient types in a number box, as a number', () => {
     ['1,000,000', '1000000'],
     ['1,000.5', '1000.5'],
     ['१,०००', '1000'],
+    ['1,50,000', '150000'], // Indian grouping (a lakh and a half)
+    ['12,34,567', '1234567'],
+    ['-1,000', '-1000'],
+    ['0,125', '0.125'], // no number is grouped after a leading 0: a decimal comma
+    ['37,50', '37.50'],
   ])('%s → %s', (typed, text) => {
     expect(numberText(typed)).toBe(text);
   });

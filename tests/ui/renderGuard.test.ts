@@ -85,6 +85,20 @@ describe('a fault while drawing a screen', () => {
     expect(shadow(el).activeElement).toBe(shadow(el).querySelector('h2'));
   });
 
+  it('takes focus once: a later change by the page does not pull it back', async () => {
+    const el = await widgetWithSmallRules();
+    fault.on = true;
+    const failed = nextEvent(el, 'sc-error');
+    click(el, 'Start');
+    await failed;
+    expect(shadow(el).activeElement).toBe(shadow(el).querySelector('h2'));
+    (shadow(el).activeElement as HTMLElement).blur(); // the patient taps the page around it
+    expect(document.activeElement).toBe(document.body);
+    el.setAttribute('lang', 'hi');
+    await until(() => heading(el) === 'यह लक्षण जाँच रुक गई'); // drawn again, in Hindi
+    expect(document.activeElement).toBe(document.body);
+  });
+
   it('leaves focus where the patient put it elsewhere on the page', async () => {
     const el = await widgetWithSmallRules();
     const search = document.body.appendChild(document.createElement('input'));

@@ -1,6 +1,6 @@
 // Builds the widgets the test asks for in the query string, e.g. ?lang=hi&src=/fault/404&count=2&persist=session.
 // ?tag=clinic-check: under a tag name of the clinic's choosing (the element's class, defined again).
-// ?card=1: inside a positioned, scrolling grid card below a 2,500 px header.
+// ?card=1: inside a positioned, scrolling grid card below a 2,500 px header; ?card=shadow: in another component's shadow root.
 const params = new URLSearchParams(location.search);
 const tag = params.get('tag');
 document.addEventListener('DOMContentLoaded', async () => {
@@ -15,7 +15,15 @@ document.addEventListener('DOMContentLoaded', async () => {
       if (value) el.setAttribute(attribute, value);
     }
     if (params.get('timeout')) el.fetchTimeout = Number(params.get('timeout'));
-    if (params.get('card')) {
+    if (params.get('card') === 'shadow') {
+      // Inside another component's shadow root, beside its own content.
+      const outer = document.createElement('div');
+      const root = outer.attachShadow({ mode: 'open' });
+      const note = document.createElement('p');
+      note.textContent = 'Inside another component';
+      root.append(note, el);
+      main.append(outer);
+    } else if (params.get('card')) {
       const header = document.createElement('header');
       header.className = 'tall-header';
       header.textContent = 'A tall page header';
