@@ -285,6 +285,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
         onBack={() => send({ type: 'user.back' })}
         onRestart={() => send({ type: 'user.restart' })}
         onClear={() => {
+          moved.current = true; // to the intro: its heading takes focus
           persist?.store.clearResume(persist.key);
           // A fresh actor: nothing of the old run is left to save again.
           setActor(startActor(questionnaire, undefined));

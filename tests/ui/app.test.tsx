@@ -397,6 +397,19 @@ describe('persist="session"', () => {
     click('Back');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Do your joints hurt?' })));
   });
+  it('gives focus to the intro when the patient clears a run resumed on its advice', async () => {
+    setup({ persist: { key: 'k', store } });
+    tick(/Keep my answers/);
+    await answerAllNoToAdvice();
+    await vi.waitFor(() => expect(JSON.parse(sessionStorage.getItem('k')!)).toMatchObject({ step: 'result' }));
+    cleanup();
+    setup({ persist: { key: 'k', store } });
+    await screenTitled('What to do next');
+    click('Clear my answers');
+    fireEvent.click(within(screen.getByRole('group', { name: /Clear your answers\?/ })).getByRole('button', { name: 'Yes, clear them' }));
+    expect(heading().textContent).toBe('Small check');
+    await waitFor(() => expect(document.activeElement).toBe(heading()));
+  });
   it('resumes a real emergency stop at its advice', async () => {
     sessionStorage.setItem('k', JSON.stringify({ answers: { red_flags: ['chest_pain'] }, step: 'result', current: 'red_flags', stoppedEarly: true }));
     setup({ persist: { key: 'k', store } });
@@ -451,6 +464,8 @@ describe('persist="session"', () => {
     fireEvent.click(within(question).getByRole('button', { name: 'Yes, clear them' }));
     expect(sessionStorage.getItem('k')).toBeNull();
     expect(heading().textContent).toBe('Small check');
+    // A resumed run, cleared by the patient: focus goes to the intro's heading, not to the page.
+    await waitFor(() => expect(document.activeElement).toBe(heading()));
     expect((screen.getByRole('checkbox', { name: /Keep my answers/ }) as HTMLInputElement).checked).toBe(false);
     expect(screen.getByRole('status').textContent).toBe('Your saved answers were removed.');
     click('Start');
