@@ -47,6 +47,20 @@ describe('a full run answering "No"', () => {
   });
 });
 
+/**
+ * Presses "Print or save summary" and waits until the page is set up for printing, then shows it
+ * as print media. Headless Chromium has no print dialog: a PDF of the page is the print.
+ */
+async function printSummary(p: Page, widget = p.locator('symptom-check')) {
+  await p.evaluate(() => {
+    window.print = () => {};
+  });
+  await widget.getByRole('button', { name: 'Print or save summary' }).click();
+  await expect.poll(() => widget.getAttribute('data-sc-printing')).toBe('');
+  await p.emulateMedia({ media: 'print' });
+}
+const pdfPages = async (p: Page) => ((await p.pdf({ format: 'A4' })).toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+
 describe('the printed summary', () => {
   it('is one page with the answers, the advice, the date and the questionnaire id and version, and nothing of the page around it', async () => {
     const p = await page();
@@ -54,20 +68,14 @@ describe('the printed summary', () => {
     await answerEverythingNo(p);
     await button(p, 'See my advice').click();
     await expect.poll(() => heading(p).textContent()).toBe('What to do next');
-    await p.evaluate(() => {
-      window.print = () => {}; // headless Chromium has no print dialog; the PDF below is the print
-    });
-    await button(p, 'Print or save summary').click();
-    await expect.poll(() => p.locator('symptom-check').getAttribute('data-sc-printing')).toBe('');
-    await p.emulateMedia({ media: 'print' });
+    await printSummary(p);
     const summary = p.locator('symptom-check').locator('[part="summary"]');
     expect(await summary.isVisible()).toBe(true);
     expect(await summary.textContent()).toMatch(/Date: .+ · Questionnaire: Lupus symptom check \(lupus 1\.0\.1\)/);
     expect(await summary.textContent()).toContain('Urgent warning signs');
     expect(await button(p, 'Copy summary').isVisible()).toBe(false);
     expect(await p.locator('#page-button').isVisible()).toBe(false);
-    const pdf = (await p.pdf({ format: 'A4' })).toString('latin1');
-    expect(pdf.match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1);
+    expect(await pdfPages(p)).toBe(1);
   });
 
   it('starts on the first page, full width, when the widget sits in a positioned card below a tall header', async () => {
@@ -76,19 +84,13 @@ describe('the printed summary', () => {
     await answerEverythingNo(p);
     await button(p, 'See my advice').click();
     await expect.poll(() => heading(p).textContent()).toBe('What to do next');
-    await p.evaluate(() => {
-      window.print = () => {};
-    });
-    await button(p, 'Print or save summary').click();
-    await expect.poll(() => p.locator('symptom-check').getAttribute('data-sc-printing')).toBe('');
-    await p.emulateMedia({ media: 'print' });
+    await printSummary(p);
     const box = await p.locator('symptom-check').boundingBox();
     expect(box!.y).toBeLessThan(50);
     expect(box!.width).toBeGreaterThan(0.9 * (await p.evaluate(() => document.documentElement.clientWidth)));
     expect(await p.getByText('A tall page header').isVisible()).toBe(false);
     expect(await p.getByText('A side column').isVisible()).toBe(false);
-    const pdf = (await p.pdf({ format: 'A4' })).toString('latin1');
-    expect(pdf.match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1);
+    expect(await pdfPages(p)).toBe(1);
   });
 
   it('prints the widget alone from inside another component\'s shadow root, and leaves no trace after', async () => {
@@ -97,12 +99,7 @@ describe('the printed summary', () => {
     await button(p, 'Start').click();
     await p.locator('symptom-check').getByRole('checkbox', { name: /chest/i }).check();
     await button(p, 'Next').click();
-    await p.evaluate(() => {
-      window.print = () => {};
-    });
-    await button(p, 'Print or save summary').click();
-    await expect.poll(() => p.locator('symptom-check').getAttribute('data-sc-printing')).toBe('');
-    await p.emulateMedia({ media: 'print' });
+    await printSummary(p);
     expect(await p.getByText('Inside another component').isVisible()).toBe(false);
     expect(await p.locator('#page-button').isVisible()).toBe(false);
     expect(await p.locator('symptom-check').locator('[part="summary"]').isVisible()).toBe(true);
@@ -120,12 +117,7 @@ describe('the printed summary', () => {
     await widget.getByRole('button', { name: 'Start' }).click();
     await widget.locator('input[value="chest_pain"]').check();
     await widget.getByRole('button', { name: 'Next' }).click();
-    await p.evaluate(() => {
-      window.print = () => {};
-    });
-    await widget.getByRole('button', { name: 'Print or save summary' }).click();
-    await expect.poll(() => widget.getAttribute('data-sc-printing')).toBe('');
-    await p.emulateMedia({ media: 'print' });
+    await printSummary(p, widget);
     expect(await widget.locator('[part="summary"]').textContent()).toContain('Chest pain');
     expect(await p.locator('#page-button').isVisible()).toBe(false);
     expect(await widget.locator('[part="summary"]').isVisible()).toBe(true);
