@@ -21,6 +21,15 @@ export function builtinFirst(lang: string): Questionnaire | Promise<Questionnair
   return loadBuiltinFirst(builtinLanguageFor(lang));
 }
 
+/**
+ * The first screens' part for `lang` when this file carries it (the first language), else
+ * undefined; unlike builtinFirst, it never starts a load (one nobody waits for would fail unseen).
+ */
+export function builtinFirstNow(lang: string): Questionnaire | undefined {
+  const builtin = builtinLanguageFor(lang);
+  return builtin === builtinLanguages[0] ? (loadBuiltinFirst(builtin) as Questionnaire) : undefined;
+}
+
 export function builtinRules(lang: string): Promise<Questionnaire> {
   return loadBuiltinRules(builtinLanguageFor(lang));
 }

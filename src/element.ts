@@ -5,7 +5,7 @@ import type { CompleteDetail as RunDetail } from './ui/App';
 import { baseLanguage, hasStrings, languageNames, loadStrings, stringsFor, stringsReady } from './i18n/index';
 import type { Problem } from './questionnaire/problem';
 import type { Questionnaire } from './questionnaire/schema';
-import { builtinFirst, builtinLanguages, builtinRules } from './builtinRules';
+import { builtinFirst, builtinFirstNow, builtinLanguages, builtinRules } from './builtinRules';
 import { App } from './ui/App';
 import { RenderGuard } from './ui/RenderGuard';
 import { LoadError, Loading } from './ui/StatusViews';
@@ -344,8 +344,8 @@ export class SymptomCheckElement extends HTMLElement {
 
   /** The first screens' state when nothing needs loading: the built-in rules and strings are at hand. */
   #readyNow(): LoadState | undefined {
-    const questionnaire = this.#usesBuiltinRules() ? builtinFirst(this.#requestedLanguage()) : undefined;
-    if (questionnaire && !(questionnaire instanceof Promise) && stringsReady(this.#language(questionnaire))) return { kind: 'ready', questionnaire, complete: false };
+    const questionnaire = this.#usesBuiltinRules() ? builtinFirstNow(this.#requestedLanguage()) : undefined;
+    if (questionnaire && stringsReady(this.#language(questionnaire))) return { kind: 'ready', questionnaire, complete: false };
   }
 
   async #loadRules(signal: AbortSignal): Promise<LoadState> {
@@ -382,8 +382,9 @@ export class SymptomCheckElement extends HTMLElement {
       return render(
         h(LoadError, {
           t,
-          // A questionnaire that could not load has no number of its own: the page's, if set.
-          emergencyNumber: this.getAttribute('emergency-number') || undefined,
+          // A questionnaire that could not load has no number of its own: the page's, if set; for
+          // the built-in rules (a language's part failed to load), the one in this file.
+          emergencyNumber: this.getAttribute('emergency-number') || (this.#usesBuiltinRules() ? builtinFirstNow(builtinLanguages[0]!)!.emergencyNumber : undefined),
           ...state,
           // A run that stopped replaced the screen the patient was on: their place is now the
           // message (unless they were elsewhere on the page). Once: a later render (the page

@@ -63,6 +63,18 @@ describe('rules-src faults show a plain error and fire sc-error', () => {
   });
 });
 
+describe('the built-in Hindi questions failing to load', () => {
+  it('says so in Hindi, with the number to call from the built-in rules', async () => {
+    const p = await open(env.browser, `${env.server.url}/pages/widget.html?lang=hi`);
+    await p.route(/\/dist\/chunks\/first-[^/]+\.js$/, (route) => route.abort('internetdisconnected'));
+    await p.reload(); // now with the Hindi questions' first part unreachable
+    await settled(p);
+    expect(await heading(p, 'symptom-check#w0').textContent()).toBe('यह लक्षण जाँच शुरू नहीं हो सकी');
+    expect(await widget(p).getByRole('alert').getByRole('link', { name: 'अभी 112 पर कॉल करें' }).getAttribute('href')).toBe('tel:112');
+    expect((await events(p)).filter((e) => e.type === 'sc-error')).toHaveLength(1);
+  });
+});
+
 describe('a network fault in the middle of a run', () => {
   it('shows a plain error and fires sc-error when the rest of the questions cannot load', async () => {
     const p = await open(env.browser, `${env.server.url}/pages/widget.html`);
