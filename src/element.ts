@@ -150,7 +150,7 @@ export class SymptomCheckElement extends HTMLElement {
   #storeLoading: Promise<void> | undefined;
   /** The patient has left the intro of this run. */
   #begun = false;
-  /** The stopped state whose message has taken focus. */
+  /** The stopped state whose message was first drawn (and took focus, if the patient had no other place). */
   #focused: LoadState | undefined;
 
   constructor() {
@@ -390,9 +390,9 @@ export class SymptomCheckElement extends HTMLElement {
           // message (unless they were elsewhere on the page). Once: a later render (the page
           // setting an attribute) must not pull focus back.
           headingRef: (heading) => {
-            if (heading && state.midRun && this.#focused !== state && document.activeElement === document.body) {
+            if (heading && state.midRun && this.#focused !== state) {
               this.#focused = state;
-              heading.focus();
+              if (document.activeElement === document.body) heading.focus();
             }
           },
         }),

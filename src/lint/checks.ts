@@ -353,6 +353,7 @@ const emergencySwitchOff: Check = {
     const findings: Finding[] = [];
     q.guidance.forEach((g, i) => {
       if (g.level !== 'emergency') return;
+      const seenScores = new Set<number>();
       const walk = (c: Condition, path: JsonPath, negated: boolean): void => {
         if ('not' in c) return walk(c.not, [...path, 'not'], !negated);
         if ('score' in c) {
@@ -366,7 +367,13 @@ const emergencySwitchOff: Check = {
                 `give each warning sign its own emergency advice, with a "when" on that sign alone; put scores in less urgent advice (${SAFETY_RULE(3)})`,
               ),
             );
+            return;
           }
+          // Each item that counts towards it is read as the advice's own condition.
+          const s = (q.scores ?? []).findIndex((score) => score.id === c.score);
+          if (s < 0 || seenScores.has(s)) return;
+          seenScores.add(s);
+          q.scores![s]!.items.forEach((item, k) => (item.weight ?? 1) > 0 && walk(item.when, ['scores', s, 'items', k, 'when'], negated));
           return;
         }
         if (!('all' in c) && !('any' in c)) return;

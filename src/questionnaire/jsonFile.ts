@@ -30,8 +30,12 @@ export function readJsonFile(text: string, file: string, shape: string, what = '
   if (bytes > MAX_FILE_BYTES) {
     return fail(`the file is too large (${(bytes / 1e6).toFixed(1)} MB); ${what} may be at most ${MAX_FILE_BYTES / 1e6} MB`, 'is this the right file?');
   }
-  if (looksUtf16(text)) {
+  const trouble = encodingTrouble(text);
+  if (trouble === 'utf-16') {
     return fail('the file is not saved as UTF-8 text: it looks like UTF-16', 'save it again as UTF-8: in VS Code, click the encoding in the status bar, then "Save with Encoding" and "UTF-8"', { line: 1, column: 1 });
+  }
+  if (trouble === 'binary') {
+    return fail('the file is not a text file: it holds bytes that JSON text never has', 'is this the right file? (a .json file saved as plain UTF-8 text)', { line: 1, column: 1 });
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return fail('the file is empty', shape);
@@ -64,12 +68,20 @@ export function readJsonFile(text: string, file: string, shape: string, what = '
 }
 
 /**
- * A UTF-16 file read as UTF-8 (as the command line and a browser's fetch read it): its byte
- * order mark (FF FE or FE FF) turns into two U+FFFD, and without one every ASCII character
- * comes with a NUL byte, which JSON text never holds.
+ * A file that is not UTF-8 text, read as UTF-8 (as the command line and a browser's fetch read
+ * it). UTF-16: its byte order mark (FF FE or FE FF) turns into two U+FFFD, and every ASCII
+ * character comes with a NUL byte, all at odd places (little-endian) or all at even ones
+ * (big-endian). NUL bytes anywhere else: not text at all (a zip, an image). JSON text never
+ * holds a NUL byte.
  */
-function looksUtf16(text: string): boolean {
-  return text.startsWith('\ufffd\ufffd') || text.slice(0, 64).includes('\u0000');
+function encodingTrouble(text: string): 'utf-16' | 'binary' | undefined {
+  const bom = text.startsWith('\ufffd\ufffd');
+  const head = text.slice(bom ? 2 : 0, 66);
+  const parities = new Set<number>();
+  let nuls = 0;
+  for (let i = 0; i < head.length; i++) if (head[i] === '\u0000') nuls++, parities.add(i % 2);
+  if (nuls === 0) return bom ? 'utf-16' : undefined;
+  return parities.size === 1 && nuls * 4 >= head.length ? 'utf-16' : 'binary';
 }
 
 /**

@@ -145,7 +145,8 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   // not again then. The stopped message that replaces a screen still loading is a new screen.
   const moved = useRef(false);
   const headingRef = useFocusOnChange<HTMLHeadingElement>(
-    moved.current && `${progress.step}:${current}:${waiting && !emergencyResult}:${waiting && !late && !!lateFailed}`,
+    `${progress.step}:${current}:${waiting && !emergencyResult}:${waiting && !emergencyResult && !late && !!lateFailed}`,
+    () => moved.current,
   );
   const [resultDate, setResultDate] = useState(() => new Date());
 

@@ -131,6 +131,18 @@ const rows: [string, Mutate, string, string, RegExp, RegExp, string][] = [
     /safety rule 3/,
     '{\n        "score": "danger"',
   ],
+  [
+    'emergency advice on a score whose item needs two answers at once',
+    (q) => {
+      q.scores.push({ id: 'danger', title: { en: 'Danger', hi: 'Danger' }, items: [{ when: { all: [{ answer: 'red_flags', includes: 'chest_pain' }, { answer: 'joint_pain', equals: 'no' }] } }] });
+      q.guidance[0].when = { score: 'danger', atLeast: 1 };
+    },
+    'emergency-switch-off',
+    '$.scores[1].items[0].when',
+    /^emergency advice "emergency_chest" needs the answers to "red_flags", "joint_pain" at once/,
+    /safety rule 3/,
+    '{\n            "all"',
+  ],
   ['no emergency advice', (q) => (q.guidance[0].level = 'urgent'), 'red-flags-first', '$.guidance', /^no advice has the level "emergency", so nothing tells a patient in danger to get help now$/, /safety rule 2/, '[\n    {\n      "id": "emergency_chest"'],
   [
     'emergency advice that another answer switches off (all)',

@@ -1,4 +1,5 @@
 /** How the text of a JSON file is read, for a questionnaire and the files beside it alike. */
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readJsonFile } from '../../src/questionnaire/jsonFile';
 import { loadQuestionnaire } from '../../src/questionnaire/load';
@@ -26,8 +27,16 @@ describe('a file saved as UTF-16', () => {
     const read = readJsonFile(asUtf8(Buffer.from('{"cases": []}', 'utf16le')), 'rules/test.json', 'a cases file is {"cases": [...]}');
     expect(!read.ok && read.problems.map(formatProblem)).toEqual([UTF16]);
   });
-  it('a UTF-8 byte order mark is fine', () => {
-    expect(loadQuestionnaire(asUtf8(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)])), 'x.json').ok).toBe(true);
+  it('a UTF-8 byte order mark is fine, and left out of columns', () => {
+    // As the command line reads a file (readFileSync 'utf8' keeps the mark; TextDecoder would drop it).
+    const withBom = (text: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]).toString('utf8');
+    expect(withBom(json).charCodeAt(0)).toBe(0xfeff);
+    expect(loadQuestionnaire(withBom(json), 'x.json').ok).toBe(true);
+    expect(problemsOf(withBom('{"id": 1,}')).map((p) => `${p.line}:${p.column}`)).toEqual(problemsOf('{"id": 1,}').map((p) => `${p.line}:${p.column}`));
+  });
+  it('a file that is not text at all (gzip, zip) is said to be so, not taken for UTF-16', () => {
+    const gzipped = asUtf8(gzipSync(Buffer.from(json)));
+    expect(problemsOf(gzipped).map(formatProblem)).toEqual(['rules/test.json:1:1  $  the file is not a text file: it holds bytes that JSON text never has  (is this the right file? (a .json file saved as plain UTF-8 text))']);
   });
 });
 

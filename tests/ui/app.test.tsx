@@ -397,6 +397,15 @@ describe('persist="session"', () => {
     click('Back');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Do your joints hurt?' })));
   });
+  it('after a resume, a refused Next puts focus on the error, as on any run', async () => {
+    sessionStorage.setItem('k', JSON.stringify({ answers: { red_flags: ['none'] }, step: 'question', current: 'joint_pain' }));
+    setup({ persist: { key: 'k', store } });
+    expect(heading().textContent).toBe('Do your joints hurt?');
+    click('Next');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('alert')));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(document.activeElement).toBe(screen.getByRole('alert'));
+  });
   it('gives focus to the intro when the patient clears a run resumed on its advice', async () => {
     setup({ persist: { key: 'k', store } });
     tick(/Keep my answers/);

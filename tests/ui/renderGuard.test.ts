@@ -111,6 +111,11 @@ describe('a fault while drawing a screen', () => {
     await failed;
     expect(heading(el)).toBe('This symptom check stopped');
     expect(document.activeElement).toBe(search);
+    // Later, with focus on the page itself, a change by the page does not pull it in either.
+    search.blur();
+    el.setAttribute('lang', 'hi');
+    await until(() => heading(el) === 'यह लक्षण जाँच रुक गई');
+    expect(document.activeElement).toBe(document.body);
   });
 
   it('shows the number the page set with emergency-number', async () => {
