@@ -13,12 +13,7 @@ import { App } from '../../src/ui/App';
 import { smallQuestionnaire } from '../fixtures';
 
 // The import of lateScreens waits until the test lets it fail.
-const gate = vi.hoisted(() => {
-  let fail: (error: Error) => void = () => {};
-  const failed = new Promise<never>((_, reject) => (fail = reject));
-  failed.catch(() => undefined);
-  return { failed, fail: (error: Error) => fail(error) };
-});
+const gate = await vi.hoisted(async () => (await import('./lateScreensGate')).lateScreensGate());
 vi.mock('../../src/ui/lateScreens', async () => gate.failed);
 
 afterEach(() => cleanup());
