@@ -25,7 +25,6 @@ it('leaves focus on the number to call when the advice cannot load', async () =>
   gate.fail(new Error('offline'));
   await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/could not be shown/));
   await new Promise((resolve) => setTimeout(resolve, 20));
-  // The frame's heading stays first, with the stopped message under it.
-  expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Get emergency care now', 'This symptom check stopped']);
+  expect(screen.getAllByRole('heading', { level: 2 })[0]!.textContent).toBe('Get emergency care now'); // the frame stays first
   expect(document.activeElement).toBe(call);
 });
