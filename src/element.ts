@@ -150,6 +150,8 @@ export class SymptomCheckElement extends HTMLElement {
   #storeLoading: Promise<void> | undefined;
   /** The patient has left the intro of this run. */
   #begun = false;
+  /** The rest of the built-in questions could not load for this run. */
+  #restFailed: Problem[] | undefined;
   /** The stopped state whose message was first drawn (and took focus, if the patient had no other place). */
   #focused: LoadState | undefined;
 
@@ -257,6 +259,7 @@ export class SymptomCheckElement extends HTMLElement {
     this.#abort = new AbortController();
     this.#settled = false;
     this.#begun = false;
+    this.#restFailed = undefined;
     // persist="session" must read a kept run before the run starts: its code comes first.
     const store = this.#loadStore();
     // The default language's first screens and strings are in this file: the intro shows at once.
@@ -290,7 +293,9 @@ export class SymptomCheckElement extends HTMLElement {
     if (!this.#settled) return this.#load();
     const generation = ++this.#generation;
     const [next] = await Promise.all([
-      state.kind === 'ready' && this.#usesBuiltinRules() ? this.#builtin(state.complete).catch((): LoadState => state) : Promise.resolve(state),
+      // Past the intro, the whole questionnaire in the new language (the load of the rest under
+      // way is dropped with this change).
+      state.kind === 'ready' && this.#usesBuiltinRules() ? this.#builtin(state.complete || this.#begun).catch((): LoadState => state) : Promise.resolve(state),
       loadStrings(this.#language(state.kind === 'ready' ? state.questionnaire : undefined)).catch(() => undefined),
     ]);
     if (generation !== this.#generation) return;
@@ -301,7 +306,7 @@ export class SymptomCheckElement extends HTMLElement {
   /** Once past the intro, the rest of the built-in texts load while the patient reads. */
   async #completeRules() {
     const state = this.#state;
-    if (state.kind !== 'ready' || state.complete) return;
+    if (state.kind !== 'ready' || state.complete || this.#restFailed) return; // once a run: sc-error has told the page
     const generation = this.#generation;
     try {
       const next = await this.#builtin(true);
@@ -309,7 +314,13 @@ export class SymptomCheckElement extends HTMLElement {
       this.#state = next;
       this.#render();
     } catch (error) {
-      if (generation === this.#generation) this.#fail([{ file: 'built-in rules', path: '$', message: `could not load the rest of the questions: ${errorText(error)}` }], state.questionnaire);
+      if (generation !== this.#generation) return;
+      // The run goes on as far as it can (the red flags, an emergency result's heading and
+      // number); the screens that need the rest show the stopped message (App).
+      const problems = [{ file: 'built-in rules', path: '$', message: `could not load the rest of the questions: ${errorText(error)}` }];
+      this.#restFailed = problems;
+      this.#render();
+      emit(this, 'sc-error', { problems });
     }
   }
 
@@ -417,6 +428,7 @@ export class SymptomCheckElement extends HTMLElement {
         h(App, {
           questionnaire,
           complete: state.complete,
+          restFailed: this.#restFailed,
           lang,
           emergencyNumber: this.getAttribute('emergency-number') ?? undefined,
           persist,

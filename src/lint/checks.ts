@@ -373,7 +373,8 @@ const emergencySwitchOff: Check = {
           const s = (q.scores ?? []).findIndex((score) => score.id === c.score);
           if (s < 0 || seenScores.has(s)) return;
           seenScores.add(s);
-          q.scores![s]!.items.forEach((item, k) => (item.weight ?? 1) > 0 && walk(item.when, ['scores', s, 'items', k, 'when'], negated));
+          // The score rises as items hold (its limits passed the check above): each is read plainly.
+          q.scores![s]!.items.forEach((item, k) => (item.weight ?? 1) > 0 && walk(item.when, ['scores', s, 'items', k, 'when'], false));
           return;
         }
         if (!('all' in c) && !('any' in c)) return;

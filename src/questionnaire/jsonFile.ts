@@ -81,7 +81,9 @@ function encodingTrouble(text: string): 'utf-16' | 'binary' | undefined {
   let nuls = 0;
   for (let i = 0; i < head.length; i++) if (head[i] === '\u0000') nuls++, parities.add(i % 2);
   if (nuls === 0) return bom ? 'utf-16' : undefined;
-  return parities.size === 1 && nuls * 4 >= head.length ? 'utf-16' : 'binary';
+  // With the mark, NULs on one side are enough (Hindi in UTF-16 has none of its own); without
+  // it, they must also be many, as ASCII's are.
+  return parities.size === 1 && (bom || nuls * 4 >= head.length) ? 'utf-16' : 'binary';
 }
 
 /**

@@ -31,6 +31,8 @@ export interface AppProps {
    * beyond the first section are empty): screens that need those texts wait for the rest.
    */
   complete?: boolean;
+  /** The rest of the questionnaire could not load (`complete` stays false): the screens that need it stop. */
+  restFailed?: Problem[];
   lang: string;
   emergencyNumber?: string;
   /**
@@ -60,7 +62,7 @@ export interface Persist {
 /** The intro's state until the actor exists: the machine's own start, so that nothing seems to change when it comes. */
 const BEFORE_START: Pick<MachineContext, 'answers' | 'current' | 'error' | 'stoppedEarly'> = { answers: {}, current: null, error: null, stoppedEarly: false };
 
-export function App({ questionnaire, complete = true, lang, emergencyNumber, persist, onStep, onComplete, onPrint, otherLanguages = [], onLanguage, adoptStyles, onError }: AppProps) {
+export function App({ questionnaire, complete = true, restFailed, lang, emergencyNumber, persist, onStep, onComplete, onPrint, otherLanguages = [], onLanguage, adoptStyles, onError }: AppProps) {
   // The intro needs no actor: unless a saved run resumes, the actor (and the compiled
   // questionnaire it needs) is made just after the intro is painted, or on Start if that is sooner.
   const [saved] = useState(() => persist?.store.readResume(persist.key, questionnaire));
@@ -131,6 +133,8 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
     progress.step === 'question'
       ? Object.keys(currentQuestion?.text ?? {}).length === 0 || (!late && (currentQuestion?.type === 'number' || currentQuestion?.type === 'scale'))
       : progress.step !== 'intro' && (!late || !complete);
+  // What a waiting screen cannot get: the later screens' code, or the rest of the questionnaire.
+  const missing = (!late && lateFailed) || (!complete && restFailed) || null;
   const afterQuestions = progress.step === 'review' || progress.step === 'result';
   const visible = useMemo(() => (afterQuestions ? visibleQuestions(questionnaire, answers) : []), [afterQuestions, questionnaire, answers]);
   const guidance = useMemo(
@@ -145,7 +149,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
   // not again then. The stopped message that replaces a screen still loading is a new screen.
   const moved = useRef(false);
   const headingRef = useFocusOnChange<HTMLHeadingElement>(
-    `${progress.step}:${current}:${waiting && !emergencyResult}:${waiting && !emergencyResult && !late && !!lateFailed}`,
+    `${progress.step}:${current}:${waiting && !emergencyResult}:${waiting && !emergencyResult && !!missing}`,
     () => moved.current,
   );
   const [resultDate, setResultDate] = useState(() => new Date());
@@ -221,7 +225,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
       )}
       {waiting &&
         !emergencyResult &&
-        (lateFailed && !late ? loadError() : <Loading t={speech.t} />)}
+        (missing ? loadError() : <Loading t={speech.t} />)}
       {!waiting && progress.step === 'question' && current && currentQuestion && (
         <QuestionStep
           key={current}
@@ -253,7 +257,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
       )}
       {emergencyResult ? (
         <EmergencyResult t={speech.t} emergencyNumber={emergency} headingRef={headingRef}>
-          {lateFailed && !late ? loadError(true) : waiting || !late ? <Loading t={speech.t} text={speech.t.loadingAdvice} /> : result()}
+          {missing ? loadError(true) : waiting || !late ? <Loading t={speech.t} text={speech.t.loadingAdvice} /> : result()}
         </EmergencyResult>
       ) : (
         !waiting && late && progress.step === 'result' && result()
@@ -266,7 +270,7 @@ export function App({ questionnaire, complete = true, lang, emergencyNumber, per
    * focus as every screen's does. Inside an emergency result's frame, the frame has both.
    */
   function loadError(inFrame = false) {
-    return <LoadError t={speech.t} midRun problems={lateFailed!} emergencyNumber={inFrame ? undefined : emergency} headingRef={inFrame ? undefined : headingRef} />;
+    return <LoadError t={speech.t} midRun problems={missing!} emergencyNumber={inFrame ? undefined : emergency} headingRef={inFrame ? undefined : headingRef} />;
   }
 
   function result() {

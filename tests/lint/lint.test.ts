@@ -143,6 +143,18 @@ const rows: [string, Mutate, string, string, RegExp, RegExp, string][] = [
     /safety rule 3/,
     '{\n            "all"',
   ],
+  [
+    'the same, with the score read through "not"',
+    (q) => {
+      q.scores.push({ id: 'danger', title: { en: 'Danger', hi: 'Danger' }, items: [{ when: { all: [{ answer: 'red_flags', includes: 'chest_pain' }, { answer: 'joint_pain', equals: 'no' }] } }] });
+      q.guidance[0].when = { not: { score: 'danger', atMost: 0 } };
+    },
+    'emergency-switch-off',
+    '$.scores[1].items[0].when',
+    /^emergency advice "emergency_chest" needs the answers to "red_flags", "joint_pain" at once/,
+    /safety rule 3/,
+    '{\n            "all"',
+  ],
   ['no emergency advice', (q) => (q.guidance[0].level = 'urgent'), 'red-flags-first', '$.guidance', /^no advice has the level "emergency", so nothing tells a patient in danger to get help now$/, /safety rule 2/, '[\n    {\n      "id": "emergency_chest"'],
   [
     'emergency advice that another answer switches off (all)',
@@ -194,6 +206,13 @@ const allowed: [string, Mutate][] = [
       q.scores.push({ id: 'leg', title: { en: 'Leg', hi: 'Leg' }, items: [{ when: { answer: 'red_flags', includes: 'swollen_leg' } }] });
       q.guidance[0].when = { score: 'danger', atLeast: 1 };
       q.guidance[1].when = { score: 'leg', atLeast: 1 };
+    },
+  ],
+  [
+    'emergency advice on a score of either of two answers, read through "not"',
+    (q) => {
+      q.scores.push({ id: 'danger', title: { en: 'Danger', hi: 'Danger' }, items: [{ when: { any: [{ answer: 'red_flags', includes: 'chest_pain' }, { answer: 'joint_pain', equals: 'yes' }] } }] });
+      q.guidance[0].when = { not: { score: 'danger', atMost: 0 } };
     },
   ],
   ['emergency advice on any warning sign: "not None of these"', (q) => (q.guidance[0].when = { not: { answer: 'red_flags', includes: 'none' } })],

@@ -23,6 +23,10 @@ describe('a file saved as UTF-16', () => {
   ])('%s: one problem at 1:1, to save it as UTF-8', (_name, bytes) => {
     expect(problemsOf(asUtf8(bytes)).map(formatProblem)).toEqual([UTF16]);
   });
+  it('with a byte order mark, also when its text is mostly Hindi (no NUL bytes of its own)', () => {
+    const hindi = JSON.stringify({ t: 'ल्यूपस लक्षण जाँच: जोड़ों में दर्द, थकान, त्वचा पर चकत्ते, बालों का झड़ना' });
+    expect(problemsOf(asUtf8(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(hindi, 'utf16le')]))).map(formatProblem)).toEqual([UTF16]);
+  });
   it('the same for a file beside the questionnaire (cases, lint config, answers)', () => {
     const read = readJsonFile(asUtf8(Buffer.from('{"cases": []}', 'utf16le')), 'rules/test.json', 'a cases file is {"cases": [...]}');
     expect(!read.ok && read.problems.map(formatProblem)).toEqual([UTF16]);
