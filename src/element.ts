@@ -8,13 +8,15 @@ import type { Questionnaire } from './questionnaire/schema';
 import { builtinFirst, builtinFirstNow, builtinLanguages, builtinRules } from './builtinRules';
 import { App } from './ui/App';
 import { RenderGuard } from './ui/RenderGuard';
+import { hasKeptRun, storageKey } from './ui/storageKey';
 import { LoadError, Loading } from './ui/StatusViews';
 import css from './ui/styles.css?inline';
 
 /** `complete` is false while only the first screens' part of the built-in rules is loaded. */
+type Ready = { kind: 'ready'; questionnaire: Questionnaire; complete: boolean };
 type LoadState =
   | { kind: 'loading' }
-  | { kind: 'ready'; questionnaire: Questionnaire; complete: boolean }
+  | Ready
   /** `midRun`: the run had started and had to stop; it shows `emergencyNumber`. */
   | { kind: 'error'; problems: Problem[]; midRun?: boolean; emergencyNumber?: string };
 
@@ -233,11 +235,13 @@ export class SymptomCheckElement extends HTMLElement {
   /**
    * persist set mid-run: the run goes on, and is kept once its code is here (if it cannot load,
    * nothing is kept). Set before the patient started (as by a page that sets it just after
-   * adding the element, whose built-in intro shows at once): a kept run resumes.
+   * adding the element, whose built-in intro shows at once): a kept run resumes (in a fresh App,
+   * which reads it); with nothing kept, the intro stays as the patient left it.
    */
   #applyPersist() {
     void this.#loadStore()?.then(() => {
-      if (!this.#begun) this.#source++;
+      const state = this.#state;
+      if (!this.#begun && state.kind === 'ready' && hasKeptRun(storageKey(state.questionnaire, this.id))) this.#source++;
       this.#render();
     });
   }
@@ -260,10 +264,12 @@ export class SymptomCheckElement extends HTMLElement {
     this.#settled = false;
     this.#begun = false;
     this.#restFailed = undefined;
-    // persist="session" must read a kept run before the run starts: its code comes first.
-    const store = this.#loadStore();
     // The default language's first screens and strings are in this file: the intro shows at once.
-    const now = store ? undefined : this.#readyNow();
+    // persist="session" must read a kept run before the run starts: if one is kept, its code
+    // comes first; if not (a first visit), the intro shows at once and the code follows.
+    const store = this.#loadStore();
+    const ready = this.#readyNow();
+    const now = store && ready && hasKeptRun(storageKey(ready.questionnaire, this.id)) ? undefined : ready;
     this.#state = now ?? { kind: 'loading' };
     this.#render();
     const state =
@@ -278,7 +284,7 @@ export class SymptomCheckElement extends HTMLElement {
     for (let loading; (loading = this.#storeLoading); ) await loading;
     if (generation !== this.#generation) return; // a newer load, language change or removal took over
     this.#settled = true;
-    if (state !== now) {
+    if (state !== now || store) {
       this.#state = state;
       this.#render();
     }
@@ -354,7 +360,7 @@ export class SymptomCheckElement extends HTMLElement {
   }
 
   /** The first screens' state when nothing needs loading: the built-in rules and strings are at hand. */
-  #readyNow(): LoadState | undefined {
+  #readyNow(): Ready | undefined {
     const questionnaire = this.#usesBuiltinRules() ? builtinFirstNow(this.#requestedLanguage()) : undefined;
     if (questionnaire && stringsReady(this.#language(questionnaire))) return { kind: 'ready', questionnaire, complete: false };
   }
@@ -411,8 +417,9 @@ export class SymptomCheckElement extends HTMLElement {
       );
     }
     const questionnaire = state.questionnaire;
-    const store = this.getAttribute('persist') === 'session' ? this.#store : undefined;
-    const persist = store && { key: store.storageKey(questionnaire, this.id), store };
+    // Offered while its code loads (nothing was kept: see #load); not if it cannot load.
+    const persist =
+      this.getAttribute('persist') === 'session' && (this.#store || this.#storeLoading) ? { key: storageKey(questionnaire, this.id), store: this.#store } : undefined;
     render(
       h(
         RenderGuard,
@@ -421,7 +428,7 @@ export class SymptomCheckElement extends HTMLElement {
           key: this.#source,
           onError: (error) => {
             // A saved run would fail the same way after the reload the message asks for.
-            persist?.store.clearResume(persist.key);
+            persist?.store?.clearResume(persist.key);
             this.#fail([{ file: 'symptom-check', path: '$', message: `could not show the screen: ${errorText(error)}` }], questionnaire);
           },
         },

@@ -53,10 +53,14 @@ export interface AppProps {
 }
 
 type LateScreens = typeof import('./lateScreens');
-/** persist="session": where a run is kept, and the code that keeps it (its own chunk). */
+/**
+ * persist="session": where a run is kept, and the code that keeps it (its own chunk). The
+ * intro may offer to keep the answers before that code is here (when nothing was kept yet):
+ * what the patient does meanwhile is saved once it comes.
+ */
 export interface Persist {
   key: string;
-  store: typeof import('./persistence');
+  store?: typeof import('./persistence');
 }
 
 /** The intro's state until the actor exists: the machine's own start, so that nothing seems to change when it comes. */
@@ -65,7 +69,7 @@ const BEFORE_START: Pick<MachineContext, 'answers' | 'current' | 'error' | 'stop
 export function App({ questionnaire, complete = true, restFailed, lang, emergencyNumber, persist, onStep, onComplete, onPrint, otherLanguages = [], onLanguage, adoptStyles, onError }: AppProps) {
   // The intro needs no actor: unless a saved run resumes, the actor (and the compiled
   // questionnaire it needs) is made just after the intro is painted, or on Start if that is sooner.
-  const [saved] = useState(() => persist?.store.readResume(persist.key, questionnaire));
+  const [saved] = useState(() => persist?.store?.readResume(persist.key, questionnaire));
   const [actor, setActor] = useState(() => (saved ? startActor(questionnaire, saved) : null));
   // The patient's consent to keep the answers (persist="session" only): a saved run means they gave it.
   const [keep, setKeep] = useState(() => actor !== null);
@@ -170,17 +174,19 @@ export function App({ questionnaire, complete = true, restFailed, lang, emergenc
   // Turned off, the patient's yes goes too: on again, nothing is kept until they agree again.
   const savedUnder = useRef(persist);
   if (savedUnder.current?.key !== persist?.key) {
-    savedUnder.current?.store.clearResume(savedUnder.current.key);
-    savedUnder.current = persist;
+    savedUnder.current?.store?.clearResume(savedUnder.current.key);
     if (!persist && keep) setKeep(false);
   }
+  savedUnder.current = persist; // also when only its code arrived
+
   // Saved as the screen changes, not after the next paint: a reload or a closed tab right after
   // an answer must not lose it.
   useLayoutEffect(() => {
-    if (!persist || !snapshot) return;
-    if (!keep || (progress.step === 'intro' && Object.keys(answers).length === 0)) persist.store.clearResume(persist.key);
-    else persist.store.saveResume(persist.key, { answers, step: progress.step, current, editing: snapshot.context.editing, stoppedEarly, lang: chosenLanguage === lang ? lang : undefined });
-  }, [snapshot, keep, lang]);
+    if (!persist?.store || !snapshot) return;
+    const store = persist.store;
+    if (!keep || (progress.step === 'intro' && Object.keys(answers).length === 0)) store.clearResume(persist.key);
+    else store.saveResume(persist.key, { answers, step: progress.step, current, editing: snapshot.context.editing, stoppedEarly, lang: chosenLanguage === lang ? lang : undefined });
+  }, [snapshot, keep, lang, persist?.store]);
 
   const send = (event: MachineEvent) => {
     if (event.type !== 'user.answer') moved.current = true;
@@ -291,7 +297,7 @@ export function App({ questionnaire, complete = true, restFailed, lang, emergenc
         onRestart={() => send({ type: 'user.restart' })}
         onClear={() => {
           moved.current = true; // to the intro: its heading takes focus
-          persist?.store.clearResume(persist.key);
+          persist?.store?.clearResume(persist.key);
           // A fresh actor: nothing of the old run is left to save again.
           setActor(startActor(questionnaire, undefined));
           setKeep(false);

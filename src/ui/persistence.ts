@@ -8,10 +8,6 @@ import { modelOf } from '../engine/model';
 import type { Resume } from '../machine/questionnaireMachine';
 import type { Questionnaire } from '../questionnaire/schema';
 
-export function storageKey(questionnaire: Questionnaire, instance: string): string {
-  return `symptom-check:${questionnaire.id}@${questionnaire.version}${instance ? `#${instance}` : ''}`;
-}
-
 /** A saved run: where the machine was, and the language the patient chose in the widget, if they did. */
 export interface SavedRun extends Resume {
   lang?: string;

@@ -318,6 +318,34 @@ describe('<symptom-check> with the built-in lupus rules', () => {
     expect(shadow(el).querySelector('[part="question"]')).not.toBeNull(); // the next question, not an error
   });
 
+  describe('with persist="session" and nothing kept (a first visit)', () => {
+    const offer = (el: Element) => shadow(el).querySelector<HTMLInputElement>('input[type="checkbox"]');
+
+    it('shows the intro and its offer at once, and keeps what the patient did before persist\'s code came', async () => {
+      const el = document.createElement('symptom-check');
+      el.setAttribute('persist', 'session');
+      document.body.append(el);
+      // Drawn as the element is added: no "Loading" while persist's code loads.
+      expect(headingText(el)).toBe('Lupus symptom check');
+      expect(offer(el)).not.toBeNull();
+      offer(el)!.click(); // the patient agrees and starts before that code is here
+      clickButton(el, 'Start');
+      await vi.waitFor(() => expect(shadow(el).querySelector('input[value="none"]')).not.toBeNull());
+      shadow(el).querySelector<HTMLInputElement>('input[value="none"]')!.click();
+      await vi.waitFor(() => expect(sessionStorage.length).toBe(1));
+      expect(JSON.parse(sessionStorage.getItem(sessionStorage.key(0)!)!).answers).toEqual({ red_flags: ['none'] });
+    });
+
+    it('keeps the patient\'s yes when the page sets persist just after adding the element', async () => {
+      const { el } = await mount();
+      el.setAttribute('persist', 'session');
+      expect(offer(el)).not.toBeNull();
+      offer(el)!.click();
+      await new Promise((resolve) => setTimeout(resolve, 50)); // persist's code loads: no fresh intro
+      expect(offer(el)!.checked).toBe(true);
+    });
+  });
+
   it('changes language while still loading without getting stuck', async () => {
     const el = document.createElement('symptom-check');
     const settled = nextEvent(el);
