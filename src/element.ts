@@ -17,7 +17,7 @@ type Ready = { kind: 'ready'; questionnaire: Questionnaire; complete: boolean };
 type LoadState =
   | { kind: 'loading' }
   | Ready
-  /** `midRun`: the run had started and had to stop; it shows `emergencyNumber`. */
+  /** `midRun`: the run had started and had to stop; `emergencyNumber` is its questionnaire's. */
   | { kind: 'error'; problems: Problem[]; midRun?: boolean; emergencyNumber?: string };
 
 const sheets = new Map<string, CSSStyleSheet>();
@@ -345,7 +345,7 @@ export class SymptomCheckElement extends HTMLElement {
   /** Mid-run, the run cannot go on: the plain "stopped" screen with the number to call, and sc-error for the page. */
   #fail(problems: Problem[], questionnaire: Questionnaire) {
     this.#generation++; // nothing under way may bring the run back
-    this.#state = { kind: 'error', problems, midRun: true, emergencyNumber: this.getAttribute('emergency-number') || questionnaire.emergencyNumber };
+    this.#state = { kind: 'error', problems, midRun: true, emergencyNumber: questionnaire.emergencyNumber };
     this.#render();
     emit(this, 'sc-error', { problems });
   }
@@ -399,10 +399,12 @@ export class SymptomCheckElement extends HTMLElement {
       return render(
         h(LoadError, {
           t,
-          // A questionnaire that could not load has no number of its own: the page's, if set; for
-          // the built-in rules (a language's part failed to load), the one in this file.
-          emergencyNumber: this.getAttribute('emergency-number') || (this.#usesBuiltinRules() ? builtinFirstNow(builtinLanguages[0]!)!.emergencyNumber : undefined),
           ...state,
+          // The page's number, if set (read now: the page may change it after the run stopped);
+          // else the questionnaire's; a questionnaire that could not load has none: for the
+          // built-in rules (a language's part failed to load), the one in this file.
+          emergencyNumber:
+            this.getAttribute('emergency-number') || state.emergencyNumber || (this.#usesBuiltinRules() ? builtinFirstNow(builtinLanguages[0]!)!.emergencyNumber : undefined),
           // A run that stopped replaced the screen the patient was on: their place is now the
           // message (unless they were elsewhere on the page). Once: a later render (the page
           // setting an attribute) must not pull focus back.

@@ -127,6 +127,19 @@ describe('a fault while drawing a screen', () => {
     expect(shadow(el).querySelector('[role="alert"] a[href="tel:999"]')?.textContent).toBe('Call 999 now');
   });
 
+  it('shows the number the page sets after the run stopped, and the questionnaire\'s again when the page removes it', async () => {
+    const el = await widgetWithSmallRules({ 'emergency-number': '999' });
+    fault.on = true;
+    const failed = nextEvent(el, 'sc-error');
+    click(el, 'Start');
+    await failed;
+    const call = () => shadow(el).querySelector('[role="alert"] a[href^="tel:"]')?.textContent;
+    el.setAttribute('emergency-number', '108');
+    expect(call()).toBe('Call 108 now');
+    el.removeAttribute('emergency-number');
+    expect(call()).toBe(`Call ${smallQuestionnaire().emergencyNumber} now`);
+  });
+
   it('reports a fault inside the state machine the same way, once, instead of an uncaught exception', async () => {
     const el = await widgetWithSmallRules();
     const errors: CustomEvent[] = [];
