@@ -16,12 +16,14 @@ export function printWidget(host: HTMLElement): void {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(PRINT_CSS);
   // The elements the widget sits in, up to <body>, also out of another component's shadow root
-  // (which gets the sheet too: the page's sheets do not reach inside it).
+  // (which gets the sheet too: the page's sheets do not reach inside it). Climbs the tree as drawn:
+  // an element slotted into a component is drawn at its <slot>, amid the component's own shadow
+  // content (a header, a footer) that must be hidden too, so the slot comes before the parent.
   const path: Element[] = [];
   const roots: (Document | ShadowRoot)[] = [document];
   for (let el: Element | null = host; el; ) {
     const root = el.getRootNode();
-    el = el.parentElement ?? (root instanceof ShadowRoot ? (roots.push(root), root.host) : null);
+    el = el.assignedSlot ?? el.parentElement ?? (root instanceof ShadowRoot ? (roots.push(root), root.host) : null);
     if (el && el !== document.documentElement) path.push(el);
   }
   for (const root of roots) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
