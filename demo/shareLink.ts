@@ -4,6 +4,13 @@
  * as something else: `#rules=<length>.<checksum>.<compressed>` lets the reader tell that what it
  * decompressed is the whole file, byte for byte ("." is not in lz-string's URI alphabet).
  * Links made before the header existed (`#rules=<compressed>`) still open, checked less.
+ *
+ * A link cut short can still decompress: to the whole file, when what was cut held only the end
+ * mark's padding, or to the file's beginning, when the code the cut broke reads as lz-string's end
+ * mark. So a link opens only when its compressed part is exactly what its file compresses to
+ * (lz-string's output is a function of the text): that turns away every cut, with or without a
+ * header, and needs no new format. (Were lz-string ever to compress differently, old links would
+ * be called damaged, never opened as another file.)
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 
@@ -30,15 +37,19 @@ export function readShareHash(hash: string): SharedFile {
   // Cut inside the header ("#rules=8123", "#rules=8123.1x."): nothing of the file is left. Links
   // without a header never hold a ".".
   if (!header && (body.includes('.') || /^\d*$/.test(body))) return { kind: 'damaged' };
+  // lz-string reads a space as "+" (a "+" that became a space on the way); so does the check below.
+  const compressed = (header ? header[3]! : body).replace(/ /g, '+');
   let text: string | null;
   try {
-    text = decompressFromEncodedURIComponent(header ? header[3]! : body);
+    text = decompressFromEncodedURIComponent(compressed);
   } catch {
     text = null;
   }
   // lz-string reads some garbage as "": only a header (length 0, the checksum of "") vouches for an empty file.
   if (text === null || (text === '' && !header)) return { kind: 'damaged' };
   if (header && (text.length !== Number(header[1]) || checksum(text) !== header[2])) return { kind: 'damaged' };
+  // Not the whole of what the file compresses to: the link was cut (see the top of this file).
+  if (compressToEncodedURIComponent(text) !== compressed) return { kind: 'damaged' };
   return { kind: 'file', text };
 }
 
