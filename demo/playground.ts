@@ -5,6 +5,7 @@
  */
 import { json } from '@codemirror/lang-json';
 import { forceLinting, linter, lintGutter, type Diagnostic } from '@codemirror/lint';
+import type { ViewUpdate } from '@codemirror/view';
 import { basicSetup, EditorView } from 'codemirror';
 import '../src/index';
 import { casesSummary, formatCaseProblem, runCasesText } from '../src/cases/load';
@@ -31,8 +32,10 @@ const langSelect = $<HTMLSelectElement>('#lang');
 const problemsList = $<HTMLUListElement>('#problems');
 const problemsSummary = $('#problems-summary');
 const status = $('#tool-status');
-/** The last version of the file in the editor without problems (never a questionnaire the author did not write). */
+/** The last version of the file in the editor without problems (never a questionnaire the author did not write, nor another file's). */
 let lastValid: Questionnaire | undefined;
+/** The file in the editor replaced the one the preview showed, and has had no version without problems since. */
+let replacedPreviewed = false;
 let problems: Problem[] = [];
 /** `symptom-check lint`'s warnings for a file without problems. */
 let warnings: LintProblem[] = [];
@@ -60,6 +63,7 @@ const editor = new EditorView({
     diagnostics,
     EditorView.updateListener.of((update) => {
       if (!update.docChanged) return;
+      if (isAnotherFile(update)) forgetLastValid();
       clearTimeout(timer);
       timer = setTimeout(check, 300);
     }),
@@ -90,14 +94,38 @@ window.addEventListener('hashchange', () => {
 /** Puts another file in the editor: the last good version of the one it replaces is not one of it. */
 function replaceFile(text: string) {
   editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text } });
-  lastValid = undefined;
+  forgetLastValid(); // the update listener has done so already: the whole file changed
   check();
+}
+
+/**
+ * Whether an edit puts another file in the editor, rather than changing the one there: one change
+ * (a paste over most of the file, select all and delete or type, a file dropped in) that removes
+ * or inserts at least half of the text. Typing, and pasting or deleting a part, are edits of the
+ * same file, however many. A file opened from a share link or reset replaces the whole text.
+ */
+function isAnotherFile(update: ViewUpdate): boolean {
+  let removed = 0;
+  let inserted = 0;
+  update.changes.iterChanges((fromA, toA, _fromB, _toB, text) => {
+    removed += toA - fromA;
+    inserted += text.length;
+  });
+  return 2 * Math.max(removed, inserted) >= Math.max(update.startState.doc.length, update.state.doc.length);
+}
+
+/** Another file is in the editor: until it has no problems, the preview of the one before is not shown as if it were this one. */
+function forgetLastValid() {
+  if (lastValid) replacedPreviewed = true;
+  lastValid = undefined;
 }
 
 const NOTE = {
   live: 'Updates as you type. Nothing you type leaves this page.',
   kept: 'The file has problems: the preview shows the last version without problems.',
   none: 'Your file has problems (see the list under the editor), so there is nothing to preview yet: the preview shows your questionnaire once the file has no problems.',
+  replaced:
+    'No preview: this file has problems (see the list under the editor). The preview of the file it replaced is not shown, as it is not this questionnaire. Fix the problems and the preview shows this one.',
 };
 
 /** The note above the preview, a status region: it is announced when it changes, not on every check. */
@@ -136,13 +164,14 @@ function check() {
   forceLinting(editor);
   if (result.ok) {
     lastValid = result.questionnaire;
+    replacedPreviewed = false;
     showPreview(lastValid);
     showPreviewNote(NOTE.live);
   } else if (lastValid) {
     showPreviewNote(NOTE.kept);
   } else {
     showPreview(undefined);
-    showPreviewNote(NOTE.none);
+    showPreviewNote(replacedPreviewed ? NOTE.replaced : NOTE.none);
   }
 }
 

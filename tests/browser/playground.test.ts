@@ -47,6 +47,21 @@ async function edit(p: Page, find: string, replace: string) {
   );
 }
 
+/** The preview's note when the file in the editor replaced the one previewed, and has problems. */
+const REPLACED_NOTE =
+  'No preview: this file has problems (see the list under the editor). The preview of the file it replaced is not shown, as it is not this questionnaire. Fix the problems and the preview shows this one.';
+
+/** Selects `find` in the editor (all of it when undefined) and puts `text` there as a paste does: one input. */
+async function paste(p: Page, text: string, find?: string) {
+  await p.evaluate((f) => {
+    const view = window.playgroundEditor;
+    const from = f === null ? 0 : view.state.doc.toString().indexOf(f);
+    view.dispatch({ selection: { anchor: from, head: f === null ? view.state.doc.length : from + f.length } });
+    view.focus();
+  }, find ?? null);
+  await p.keyboard.insertText(text);
+}
+
 describe('the rule playground', () => {
   it('starts from lupus.json and previews the widget live as you type', async () => {
     const p = await playground();
@@ -120,7 +135,8 @@ describe('the rule playground', () => {
     await expect.poll(() => p.url()).toMatch(/#rules=\d+\.[0-9a-z]+\./);
     const url = p.url();
     expect(await p.locator('#link-problem').isHidden()).toBe(true);
-    for (const cut of [url.slice(0, url.indexOf('#rules=') + 20), url.slice(0, url.length - 40)]) {
+    // Cut inside the header, in the middle, and by its last character or two (which used to open the file all the same).
+    for (const cut of [url.slice(0, url.indexOf('#rules=') + 20), url.slice(0, url.length - 40), url.slice(0, -1), url.slice(0, -2)]) {
       const opened = await open(browser, cut);
       const note = opened.locator('#link-problem');
       await note.waitFor();
@@ -165,9 +181,41 @@ describe('the rule playground', () => {
     await expect.poll(() => heading(pasted, '#preview').textContent()).toBe('Lupus symptom check');
     await pasted.evaluate((hash) => (location.hash = hash), new URL(url).hash);
     await expect.poll(() => pasted.locator('#problems-summary').textContent()).toBe('1 problem.');
-    await expect.poll(() => pasted.locator('#preview-note').textContent()).toMatch(/^Your file has problems .*nothing to preview yet/);
+    await expect.poll(() => pasted.locator('#preview-note').textContent()).toBe(REPLACED_NOTE);
     expect(await pasted.locator('symptom-check').count()).toBe(0);
     await pasted.close();
+  });
+
+  it('drops the preview when another file with problems is pasted over the file, and says why; a pasted part keeps it', async () => {
+    const p = await playground();
+    await expect.poll(() => heading(p, '#preview').textContent()).toBe('Lupus symptom check');
+    const lupus = await p.evaluate(() => window.playgroundEditor.state.doc.toString());
+
+    // A part pasted in with a mistake is an edit: the last good preview stays, and says so.
+    await paste(p, '"sources": ["nhs_999",]', '"sources": ["nhs_999"]');
+    await expect.poll(() => p.locator('#problems-summary').textContent()).toBe('1 problem.');
+    await expect.poll(() => p.locator('#preview-note').textContent()).toBe('The file has problems: the preview shows the last version without problems.');
+    expect(await heading(p, '#preview').textContent()).toBe('Lupus symptom check');
+    await paste(p, '"sources": ["nhs_999"]', '"sources": ["nhs_999",]');
+    await expect.poll(() => p.locator('#problems-summary').textContent()).toBe('No problems.');
+
+    // Another clinic's questionnaire, with a comma too many, pasted over the whole file: lupus is not its last good version.
+    const other = lupus.replace('"id": "lupus",', '"id": "fever_clinic",').replace('"en": "Lupus symptom check"', '"en": "My clinic fever check"').replace('"sources": ["nhs_999"]', '"sources": ["nhs_999",]');
+    await paste(p, other);
+    await expect.poll(() => p.locator('#problems-summary').textContent()).toBe('1 problem.');
+    await expect.poll(() => p.locator('#preview-note').textContent()).toBe(REPLACED_NOTE);
+    expect(await p.locator('symptom-check').count()).toBe(0);
+    expect(await p.getByText('Lupus symptom check').count()).toBe(0);
+    // Typing in it is editing it: still no preview of another file, and the same note.
+    await edit(p, '"My clinic fever check"', '"My clinic\'s fever check"');
+    await p.waitForTimeout(500);
+    expect(await p.locator('#preview-note').textContent()).toBe(REPLACED_NOTE);
+    expect(await p.locator('symptom-check').count()).toBe(0);
+
+    await edit(p, '"nhs_999",]', '"nhs_999"]');
+    await expect.poll(() => heading(p, '#preview').textContent()).toBe("My clinic's fever check");
+    await expect.poll(() => p.locator('#preview-note').textContent()).toBe('Updates as you type. Nothing you type leaves this page.');
+    await p.close();
   });
 
   it('opens a shared empty file as an empty editor with no preview, not as a damaged link', async () => {
