@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 import { builtinRulesPlugin } from './src/builtinRulesPlugin';
 
 const root = import.meta.dirname;
+/** The ES build's entry: the lazy chunks import it by this name (see src/index.ts). */
+const esEntry = 'symptom-check.js';
 
 /**
  * One config for:
@@ -31,6 +33,7 @@ export default defineConfig(({ command, mode }) => {
   return {
     root: command === 'serve' && !process.env.VITEST ? resolve(root, 'demo') : root,
     plugins: [builtinRulesPlugin(resolve(root, 'rules/lupus.json'))],
+    define: { __ENTRY_FILE__: JSON.stringify(command === 'build' && !iife ? esEntry : '') },
     // Classic JSX (`h(type, props, ...children)`, with `h` imported from preact in each .tsx):
     // about 0.25 KB gzip smaller than the automatic runtime's `jsx(type, { children })` calls.
     // Not `development`: its __self and __source props would reach the DOM as attributes in the
@@ -50,7 +53,7 @@ export default defineConfig(({ command, mode }) => {
         entry: resolve(root, 'src/index.ts'),
         formats: [iife ? 'iife' : 'es'],
         name: 'SymptomCheck',
-        fileName: () => (iife ? 'symptom-check.iife.js' : 'symptom-check.js'),
+        fileName: () => (iife ? 'symptom-check.iife.js' : esEntry),
       },
       rolldownOptions: {
         // Lets modules shared with lazy chunks live in the entry, instead of in extra tiny chunks.
