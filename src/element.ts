@@ -92,6 +92,7 @@ const HTMLElement: typeof globalThis.HTMLElement = globalThis.HTMLElement ?? (cl
  * @csspart button-primary - The main action of a screen.
  * @csspart error - An input error, or the load error.
  * @csspart emergency - The emergency banner with the number to call.
+ * @csspart emergency-number - The number to call (a link where a phone can dial it).
  * @csspart level - A group of advice of one urgency.
  * @csspart level-emergency - The group of emergency advice.
  * @csspart level-urgent - The group of same-day advice.
@@ -100,9 +101,12 @@ const HTMLElement: typeof globalThis.HTMLElement = globalThis.HTMLElement ?? (cl
  * @csspart level-info - The group of information.
  * @csspart guidance - One piece of advice.
  * @csspart disclaimer - The "not a diagnosis" notice.
+ * @csspart privacy - The intro's promise that nothing is sent (replace it through the privacy slot).
  * @csspart summary - The printed summary.
  * @csspart loading - The loading message.
  * @csspart languages - The buttons that switch to the questionnaire's other languages (hide it to offer one language only).
+ * @csspart language - Each of those buttons.
+ * @slot privacy - Your words in place of the intro's "Nothing is sent anywhere", for a page that sends the answers on (ask the patient first).
  *
  * @cssprop --sc-color-text - Body text.
  * @cssprop --sc-color-muted - Secondary text.

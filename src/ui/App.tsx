@@ -208,7 +208,7 @@ export function App({ questionnaire, complete = true, restFailed, lang, emergenc
         // Not keyed by language: the button stays the same element, so focus stays on it after a switch.
         <p class="languages" part="languages" role="group" aria-label={speech.t.language}>
           {otherLanguages.map((code) => (
-            <button type="button" class="language-button" lang={code} onClick={() => chooseLanguage(code)}>
+            <button type="button" class="language-button" part="language" lang={code} onClick={() => chooseLanguage(code)}>
               {languageNames[code]}
             </button>
           ))}

@@ -26,7 +26,10 @@ export function Intro({ questionnaire, persist, keep, onKeepChange, cleared, hea
       {cleared && <p role="status">{t.cleared}</p>}
       {questionnaire.intro && <p>{text(questionnaire.intro)}</p>}
       <Disclaimer />
-      <p class="privacy">{t.privacy}</p>
+      {/* A page that sends the answers on (sc-complete) puts its own words in this slot. */}
+      <p class="privacy" part="privacy">
+        <slot name="privacy">{t.privacy}</slot>
+      </p>
       {persist && (
         <label class="option" part="option">
           <input type="checkbox" checked={keep} onChange={(e) => onKeepChange(e.currentTarget.checked)} part="input" />

@@ -19,11 +19,13 @@ export function EmergencyBanner({ t, emergencyNumber }: { t: Strings; emergencyN
     <div class="emergency" part="emergency">
       <p class="emergency-call">
         {dial ? (
-          <a href={`tel:${dial}`} class="emergency-number">
+          <a href={`tel:${dial}`} class="emergency-number" part="emergency-number">
             {t.callNow(emergencyNumber)}
           </a>
         ) : (
-          <span class="emergency-number">{t.callNow(emergencyNumber)}</span>
+          <span class="emergency-number" part="emergency-number">
+            {t.callNow(emergencyNumber)}
+          </span>
         )}
       </p>
     </div>

@@ -66,6 +66,28 @@ describe('theming', () => {
     expect(await start.evaluate((el) => getComputedStyle(el).borderRadius)).toBe('0px');
     expect(await heading(p, 'symptom-check#w').evaluate((el) => getComputedStyle(el).color)).toBe('rgb(200, 0, 0)');
   });
+
+  it('lets a page style the language buttons, the privacy promise and the number to call through ::part', async () => {
+    const p = await open(env.browser, `${env.server.url}/pages/parts.html`);
+    await settled(p);
+    const style = (selector: string, property: 'color' | 'fontStyle') => widget(p, 'w').locator(selector).first().evaluate((el, name) => getComputedStyle(el)[name], property);
+    expect(await style('.language-button', 'color')).toBe('rgb(0, 90, 0)');
+    expect(await style('.privacy', 'fontStyle')).toBe('italic');
+    await widget(p, 'w').getByRole('button', { name: 'Start' }).click();
+    await widget(p, 'w').locator('input[value="chest_pain"]').check();
+    await widget(p, 'w').getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => style('.emergency-number', 'color')).toBe('rgb(0, 0, 120)');
+  });
+
+  it("shows the clinic's own privacy words in place of the widget's promise", async () => {
+    const words = 'We send your answers to your care team only if you press Send.';
+    const p = await open(env.browser, `${env.server.url}/pages/widget.html?privacy=${encodeURIComponent(words)}`);
+    await settled(p);
+    await expect.poll(() => widget(p).getByText(words).isVisible()).toBe(true);
+    // The widget's own promise is the slot's fallback: there, but not shown.
+    expect(await widget(p).getByText('Nothing is sent anywhere').count()).toBe(1);
+    expect(await widget(p).getByText('Nothing is sent anywhere').isVisible()).toBe(false);
+  });
 });
 
 describe('rules-src faults show a plain error and fire sc-error', () => {

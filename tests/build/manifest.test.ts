@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
@@ -36,6 +36,12 @@ describe('custom-elements.json', () => {
     const stylesheets = ['styles.css', 'late.css'].map((file) => readFileSync(join(root, 'src/ui', file), 'utf8')).join('\n');
     expect(new Set(stylesheets.match(/--sc-[a-z-]+/g))).toEqual(documentedProps);
     for (const part of element.cssParts.map((p: any) => p.name)) expect(readme).toContain(`\`${part}\``);
+    // Every part the screens carry is described (a part nobody documents is one nobody styles).
+    const screens = readdirSync(join(root, 'src/ui')).filter((file) => file.endsWith('.tsx')).map((file) => readFileSync(join(root, 'src/ui', file), 'utf8')).join('\n');
+    const used = new Set([...screens.matchAll(/part="([^"]+)"/g)].flatMap((m) => m[1]!.split(' ')));
+    expect([...used].filter((part) => !element.cssParts.some((p: any) => p.name === part))).toEqual([]);
+    expect(element.slots.map((s: any) => s.name)).toEqual(['privacy']);
+    expect(readme).toContain('slot="privacy"');
     for (const level of ['emergency', 'urgent', 'soon', 'routine', 'info']) expect(element.cssParts.map((p: any) => p.name)).toContain(`level-${level}`);
   }, 30_000);
   it('says which tag name defines the element', async () => {

@@ -1,5 +1,6 @@
 // Builds the widgets the test asks for in the query string, e.g. ?lang=hi&src=/fault/404&count=2&persist=session.
 // ?tag=clinic-check: under a tag name of the clinic's choosing (the element's class, defined again).
+// ?privacy=...: the clinic's own words in place of the intro's privacy promise (slot="privacy").
 // ?card=1: inside a positioned, scrolling grid card below a 2,500 px header; ?card=shadow: in another component's shadow root.
 const params = new URLSearchParams(location.search);
 const tag = params.get('tag');
@@ -15,6 +16,12 @@ document.addEventListener('DOMContentLoaded', async () => {
       if (value) el.setAttribute(attribute, value);
     }
     if (params.get('timeout')) el.fetchTimeout = Number(params.get('timeout'));
+    if (params.get('privacy')) {
+      const words = document.createElement('span');
+      words.slot = 'privacy';
+      words.textContent = params.get('privacy');
+      el.append(words);
+    }
     if (params.get('card') === 'shadow') {
       // Inside another component's shadow root, beside its own content.
       const outer = document.createElement('div');
