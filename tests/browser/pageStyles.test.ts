@@ -1,5 +1,6 @@
 /**
- * What the page around the widget decides: the widget is light or dark as the page is.
+ * What the page around the widget decides, and what it must not change: the widget is light or
+ * dark as the page is, but the page's root font size stays out.
  */
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +18,7 @@ async function widgetPage(path: string, options: BrowserContextOptions = {}) {
   return p;
 }
 const widget = (p: Page) => p.locator('symptom-check');
-const style = (p: Page, selector: string, ...properties: string[]) =>
+const style = (p: Page, selector: string, ...properties: string[]): Promise<Record<string, string>> =>
   widget(p)
     .locator(selector)
     .first()
@@ -67,5 +68,43 @@ describe("README's theming example", () => {
       const { 'background-color': background } = await style(p, '.container', 'background-color');
       expect(contrast(link!, background!), `${path}: the language link`).toBeGreaterThanOrEqual(4.5);
     }
+  });
+});
+
+describe("the page's root font size", () => {
+  /** The widget's text, spacing and widths, on the intro and then the first question. */
+  async function sizes(p: Page): Promise<Record<string, string>> {
+    const intro = {
+      ...(await style(p, '.container', 'font-size', 'padding-top')),
+      'max-width': await widget(p).evaluate((el) => getComputedStyle(el).maxWidth),
+      heading: (await style(p, '.heading', 'font-size'))['font-size']!,
+      button: Object.values(await style(p, '.button', 'font-size', 'padding-top', 'padding-left')).join(' '),
+    };
+    await widget(p).getByRole('button', { name: 'Start' }).click();
+    await widget(p).getByRole('checkbox').first().waitFor();
+    const option = Object.values(await style(p, '.option', 'padding-top', 'padding-left', 'column-gap')).join(' ');
+    const box = Object.values(await style(p, '.option input', 'width', 'height')).join(' ');
+    return { ...intro, option, box };
+  }
+  const px = (value: string) => value.split(' ').map(parseFloat);
+
+  it('leaves the widget as on any page (html { font-size: 62.5% }), and the patient\'s default text size still sets it', async () => {
+    const plain = await sizes(await widgetPage('widget.html'));
+    expect(plain).toMatchObject({ 'font-size': '18px', 'max-width': '640px', heading: '27px' });
+    expect(parseFloat(plain['padding-top']!)).toBeCloseTo(16, 0);
+    expect(await sizes(await widgetPage('widget.html?css=root-font'))).toEqual(plain);
+
+    // A patient who set their browser's text size to 24 px (1.5 times the usual 16): all of it 1.5 times as large.
+    const context = await env.browser.newContext({ viewport: { width: 800, height: 900 } });
+    const p = await context.newPage();
+    await (await context.newCDPSession(p)).send('Page.setFontSizes', { fontSizes: { standard: 24, fixed: 20 } });
+    await p.goto(`${env.server.url}/pages/widget.html?css=root-font`);
+    await settled(p);
+    const large = await sizes(p);
+    for (const key of Object.keys(plain)) {
+      const [want, got] = [px(plain[key]!), px(large[key]!)];
+      got.forEach((value, i) => expect(value, key).toBeCloseTo(want[i]! * 1.5, 0));
+    }
+    await context.close();
   });
 });
