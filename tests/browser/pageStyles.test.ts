@@ -1,6 +1,6 @@
 /**
  * What the page around the widget decides, and what it must not change: the widget is light or
- * dark as the page is, but the page's root font size stays out.
+ * dark as the page is, but the page's root font size and the type on its body stay out.
  */
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -106,5 +106,24 @@ describe("the page's root font size", () => {
       got.forEach((value, i) => expect(value, key).toBeCloseTo(want[i]! * 1.5, 0));
     }
     await context.close();
+  });
+});
+
+describe("type set on the page's body", () => {
+  it('does not reach the widget: small caps, font features, stroke and stretch', async () => {
+    const p = await widgetPage('widget.html?css=body-type');
+    const type = ['font-variant-caps', 'font-feature-settings', '-webkit-text-stroke-width', 'font-stretch'];
+    // The page's own text has them...
+    expect(await p.locator('h1').evaluate((el, names) => names.map((name) => getComputedStyle(el).getPropertyValue(name)), type)).toEqual([
+      'small-caps',
+      '"smcp"',
+      '1px',
+      '75%',
+    ]);
+    // ...the widget's text does not.
+    const plain = { 'font-variant-caps': 'normal', 'font-feature-settings': 'normal', '-webkit-text-stroke-width': '0px', 'font-stretch': '100%' };
+    for (const selector of ['.container', '.heading', '.button.primary', '.language-button']) {
+      expect(await style(p, selector, ...type), selector).toEqual(plain);
+    }
   });
 });
