@@ -68,6 +68,36 @@ export async function focusedText(page: Page): Promise<string> {
   });
 }
 
+/** The CSS example of README's Theming section, as a clinic would copy it into its page. */
+export const readmeThemeCss = (() => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const example = /```css\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf('### Theming')));
+  if (!example) throw new Error('README: no css example under "### Theming"');
+  return example[1]!;
+})();
+
+/** Adds CSS to the page's own styles: a constructed sheet, as the strict CSP allows no inline style. */
+export async function addPageCss(page: Page, css: string) {
+  await page.evaluate((text) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }, css);
+}
+
+/** WCAG 2 contrast ratio of two computed colours (`rgb(r, g, b)`, opaque). */
+export function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const [r, g, bl] = color.match(/[\d.]+/g)!.slice(0, 3).map((c) => {
+      const v = Number(c) / 255;
+      return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Runs axe-core (WCAG 2.2 A/AA rules) over the page, shadow DOM included, and expects no violations. */

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { answerNo, chromiumAndServer, events, expectAccessible, focusedText, heading, open, settled, violations } from './browser';
+import { addPageCss, answerNo, chromiumAndServer, events, expectAccessible, focusedText, heading, open, readmeThemeCss, settled, violations } from './browser';
 
 const env = chromiumAndServer();
 
@@ -399,13 +399,6 @@ describe('shadow DOM', () => {
       expect(await motion(p)).toEqual([]);
     }
   });
-
-  it('follows a dark colour scheme', async () => {
-    const p = await page('', { colorScheme: 'dark' });
-    await ready(p);
-    const bg = await p.evaluate(() => getComputedStyle(document.querySelector('symptom-check')!.shadowRoot!.querySelector('.container')!).backgroundColor);
-    expect(bg).toBe('rgb(23, 23, 28)');
-  });
 });
 
 describe('accessibility (axe-core, zero violations on every screen)', () => {
@@ -480,6 +473,43 @@ describe('accessibility (axe-core, zero violations on every screen)', () => {
     await button(p, 'Clear my answers').click();
     await expect.poll(() => focusedText(p)).toBe('BUTTON:No, keep my answers');
     await expectAccessible(p, 'clear question');
+  });
+
+  it('the dark widget, on a page that supports dark mode: intro, a question, the error, review and result', async () => {
+    const p = await open(env.browser, `${env.server.url}/pages/scheme.html`, { colorScheme: 'dark' });
+    await ready(p);
+    expect(await p.locator('symptom-check').locator('.container').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(23, 23, 28)');
+    await expectAccessible(p, 'dark intro');
+    await button(p, 'Start').click();
+    await expectAccessible(p, 'dark multiple-choice question');
+    await button(p, 'Next').click();
+    await expect.poll(() => p.locator('symptom-check').getByRole('alert').count()).toBe(1);
+    await expectAccessible(p, 'dark error');
+    for (let i = 0; i < 60 && (await heading(p).textContent()) !== 'Check your answers'; i++) {
+      const text = await heading(p).textContent();
+      await answerNo(p);
+      await button(p, 'Next').click();
+      await expect.poll(() => heading(p).textContent()).not.toBe(text);
+    }
+    await expectAccessible(p, 'dark review');
+    await button(p, 'See my advice').click();
+    await expect.poll(() => heading(p).textContent()).toBe('What to do next');
+    await expectAccessible(p, 'dark result');
+  });
+
+  it("README's theme where the system is dark, on a page that supports dark mode and on one that does not", async () => {
+    for (const path of ['scheme.html', 'widget.html']) {
+      const p = await open(env.browser, `${env.server.url}/pages/${path}`, { colorScheme: 'dark' });
+      await ready(p);
+      await addPageCss(p, readmeThemeCss);
+      await expectAccessible(p, `${path}: themed intro`);
+      await button(p, 'Start').click();
+      await expectAccessible(p, `${path}: themed question`);
+      await p.locator('symptom-check').getByRole('checkbox', { name: /chest/i }).check();
+      await button(p, 'Next').click();
+      await expect.poll(() => heading(p).textContent()).toBe('Get emergency care now');
+      await expectAccessible(p, `${path}: themed emergency result`);
+    }
   });
 
   it('the Hindi screens', async () => {

@@ -2,8 +2,15 @@
 // ?tag=clinic-check: under a tag name of the clinic's choosing (the element's class, defined again).
 // ?privacy=...: the clinic's own words in place of the intro's privacy promise (slot="privacy").
 // ?card=1: inside a positioned, scrolling grid card below a 2,500 px header; ?card=shadow: in another component's shadow root.
+// ?css=root-font: the page's own stylesheet /pages/root-font.css as well (repeatable), added now, before the body is parsed.
 const params = new URLSearchParams(location.search);
 const tag = params.get('tag');
+for (const name of params.getAll('css')) {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = `/pages/${name}.css`;
+  document.head.append(link);
+}
 document.addEventListener('DOMContentLoaded', async () => {
   if (tag) customElements.define(tag, class extends (await customElements.whenDefined('symptom-check')) {});
   const main = document.querySelector('main');
