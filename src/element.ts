@@ -108,7 +108,7 @@ const HTMLElement: typeof globalThis.HTMLElement = globalThis.HTMLElement ?? (cl
  * @csspart language - Each of those buttons.
  * @slot privacy - Your words in place of the intro's "Nothing is sent anywhere", for a page that sends the answers on (ask the patient first).
  *
- * @cssprop --sc-color-text - Body text.
+ * @cssprop --sc-color-text - Body text. Colours default to light or dark as the page's color-scheme is; on a page that supports dark mode, give light-dark(light, dark).
  * @cssprop --sc-color-muted - Secondary text.
  * @cssprop --sc-color-background - The widget's background.
  * @cssprop --sc-color-surface - Answer boxes and notices.
@@ -124,10 +124,10 @@ const HTMLElement: typeof globalThis.HTMLElement = globalThis.HTMLElement ?? (cl
  * @cssprop --sc-color-routine - The bar beside appointment advice.
  * @cssprop --sc-color-info - The bar beside information.
  * @cssprop --sc-font-family - The typeface.
- * @cssprop --sc-font-size - The base text size.
+ * @cssprop --sc-font-size - The base text size (default 1.125em of the patient's default text size, not the page's root size).
  * @cssprop --sc-radius - Corner radius.
- * @cssprop --sc-space - The spacing unit.
- * @cssprop --sc-max-width - The widest the widget grows.
+ * @cssprop --sc-space - The spacing unit (default 0.89em of the text).
+ * @cssprop --sc-max-width - The widest the widget grows (default 40em of the text).
  */
 export class SymptomCheckElement extends HTMLElement {
   static readonly observedAttributes = ['rules-src', 'lang', 'persist', 'emergency-number'];
