@@ -284,14 +284,15 @@ export class SymptomCheckElement extends HTMLElement {
     // If the strings cannot load (a network fault), the widget speaks English rather than failing.
     await loadStrings(this.#language(state.kind === 'ready' ? state.questionnaire : undefined)).catch(() => undefined);
     // persist's code (started above, or by the page setting persist meanwhile): a kept run is
-    // read only when the run starts.
-    for (let loading; (loading = this.#storeLoading); ) await loading;
+    // read only when the run starts, so a run not shown yet waits for it. One shown at once
+    // (nothing kept) is settled now, as without persist: the code joins the run when it comes.
+    if (!now) for (let loading; (loading = this.#storeLoading); ) await loading;
     if (generation !== this.#generation) return; // a newer load, language change or removal took over
     this.#settled = true;
-    if (state !== now || store) {
+    if (state !== now) {
       this.#state = state;
       this.#render();
-    }
+    } else if (store) void store.then(() => this.#render());
     if (state.kind === 'ready') emit(this, 'sc-ready', { questionnaire: { id: state.questionnaire.id, version: state.questionnaire.version }, lang: this.#language(state.questionnaire) });
     else if (state.kind === 'error') emit(this, 'sc-error', { problems: state.problems });
   }

@@ -2,13 +2,16 @@
 import { SymptomCheckElement } from './element';
 
 /**
- * The later parts (chunks/) import this file by its published name. Loaded under another URL
- * (a `?ver=` query, a renamed copy), it would run again for them as a second copy, whose Preact
- * cannot draw the first one's screens: this copy then hands over to the file under its name, and
- * defines the element itself only if there is no such file.
+ * The later parts (chunks/) import this file by its URL without a query. Loaded with one (a
+ * `?ver=`, as WordPress adds) or a #hash, it would run again for them as a second copy, whose
+ * Preact cannot draw the first one's screens: this copy hands over to the file without it (and
+ * defines the element itself only if that fails). Bundled into an app, this file has the app's
+ * URL and its parts go with it: nothing to hand over. (Not `new URL(name, import.meta.url)`: an
+ * app's bundler would take that for a file to copy.)
  */
-const home = __ENTRY_FILE__ && new URL(__ENTRY_FILE__, import.meta.url).href;
-const handOver: Promise<typeof import('./index')> | undefined = home && home !== import.meta.url ? import(/* @vite-ignore */ home) : undefined;
+const home = __ENTRY_FILE__ && import.meta.url.replace(/[?#].*/s, '');
+const handOver: Promise<typeof import('./index')> | undefined =
+  home && home !== import.meta.url && home.endsWith(`/${__ENTRY_FILE__}`) ? import(/* @vite-ignore */ home) : undefined;
 
 export function defineSymptomCheck(tagName = 'symptom-check'): void {
   if (handOver) void handOver.then((entry) => entry.defineSymptomCheck(tagName), () => define(tagName));

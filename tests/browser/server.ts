@@ -51,10 +51,6 @@ export async function startServer(): Promise<TestServer> {
         // 0.05 MB on the wire, 50 MB once the browser has inflated it: content-length says 0.05.
         bomb ??= gzipSync(Buffer.alloc(50_000_000, 0x20), { level: 9 });
         return res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', 'Content-Length': bomb.length }).end(bomb);
-      case '/dist/sc-1.0.min.js':
-        // The bundle copied under another name beside the original, as a clinic's pipeline may.
-        res.writeHead(200, { 'Content-Type': 'text/javascript' });
-        return createReadStream(join(root, 'dist/symptom-check.js')).pipe(res);
       case '/fault/xss':
         return res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(xssQuestionnaire()));
     }
