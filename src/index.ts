@@ -2,19 +2,16 @@
 import { SymptomCheckElement } from './element';
 
 /**
- * The later parts (chunks/) import this file by its URL without a query. Loaded with one (a
+ * The later parts (chunks/) import this file as `../symptom-check.js`. Loaded with a query (a
  * `?ver=`, as WordPress adds) or a #hash, it would run again for them as a second copy, whose
- * Preact cannot draw the first one's screens: this copy hands over to the file without it (and
- * defines the element itself only if that fails). Bundled into an app, this file has the app's
- * URL and its parts go with it: nothing to hand over. (Not `new URL(name, import.meta.url)`: an
- * app's bundler would take that for a file to copy.)
+ * Preact cannot draw the first one's screens. So such a copy finds the one they share through a
+ * part that imports it as they do (a dev server that gives them all its own query, as Vite's
+ * does, leads back to this very copy), and lets that one define the element.
  */
-const home = __ENTRY_FILE__ && import.meta.url.replace(/[?#].*/s, '');
-const handOver: Promise<typeof import('./index')> | undefined =
-  home && home !== import.meta.url && home.endsWith(`/${__ENTRY_FILE__}`) ? import(/* @vite-ignore */ home) : undefined;
+const shared = __ENTRY_FILE__ && /[?#]/.test(import.meta.url) ? import('./sharedEntry') : undefined;
 
 export function defineSymptomCheck(tagName = 'symptom-check'): void {
-  if (handOver) void handOver.then((entry) => entry.defineSymptomCheck(tagName), () => define(tagName));
+  if (shared) void shared.then((entry) => (entry.defineSymptomCheck === defineSymptomCheck ? define : entry.defineSymptomCheck)(tagName), () => define(tagName));
   else define(tagName);
 }
 

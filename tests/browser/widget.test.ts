@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { addPageCss, answerNo, chromiumAndServer, events, expectAccessible, focusedText, heading, open, readmeThemeCss, settled, violations } from './browser';
+import { addPageCss, answerNo, chromiumAndServer, contrast, events, expectAccessible, focusedText, heading, open, readmeThemeCss, settled, violations } from './browser';
 
 const env = chromiumAndServer();
 
@@ -336,7 +336,11 @@ describe('shadow DOM', () => {
     await button(p, 'See my advice').click();
     await expect.poll(() => heading(p).textContent()).toBe('What to do next');
     expect(await p.locator('symptom-check').locator('.level-routine').count()).toBe(1);
-    await p.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+    // The patient's own default text size, 32 px instead of 16 (the page's root size no longer counts).
+    const size = () => heading(p).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const before = await size();
+    await (await p.context().newCDPSession(p)).send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+    await expect.poll(size).toBeCloseTo(before * 2, 0);
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   });
 
@@ -368,6 +372,25 @@ describe('shadow DOM', () => {
       return `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`;
     });
     expect(ring).toBe('solid 3px rgb(180, 83, 9)'); // 5:1 on white, 4.6:1 on the answer boxes
+  });
+
+  it('rings the number to call in the banner\'s text colour on keyboard focus (amber barely shows on red)', async () => {
+    const p = await page('?emergency=999');
+    await ready(p);
+    await button(p, 'Start').click();
+    await p.locator('symptom-check').locator('input[value="chest_pain"]').check();
+    await button(p, 'Next').click();
+    const call = p.locator('symptom-check').locator('a.emergency-number');
+    await call.waitFor();
+    await call.focus();
+    await p.keyboard.press('Shift+Tab');
+    await p.keyboard.press('Tab'); // focus by keyboard, so that :focus-visible applies
+    const style = await call.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { ring: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`, text: s.color, banner: getComputedStyle(el.closest('.emergency')!).backgroundColor };
+    });
+    expect(style.ring).toBe(`solid 3px ${style.text}`);
+    expect(contrast(style.text, style.banner)).toBeGreaterThanOrEqual(3);
   });
 
   it('works at 200% zoom (a 1280 × 900 window seen at 640 × 450) without sideways scrolling', async () => {
