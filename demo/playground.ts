@@ -73,27 +73,44 @@ const editor = new EditorView({
 // Reachable from the console (and the browser tests) to script edits.
 Object.assign(window, { playgroundEditor: editor });
 
-/** Says that the link in the address bar is damaged, or (undefined) that there is nothing to say. */
-function showLinkProblem(kind: 'damaged' | undefined) {
+/**
+ * Says that the link in the address bar is damaged, and what the editor holds instead of its file:
+ * lupus.json (a page opened from the link: there was nothing else to show), or the file that was
+ * there when the link arrived (kept: a damaged link never replaces it). Undefined: nothing to say.
+ */
+function showLinkProblem(kind: 'damaged' | undefined, editorHolds: 'lupus' | 'kept' = 'lupus') {
   const note = $('#link-problem');
   note.hidden = kind === undefined;
+  const damaged = 'This share link is damaged: it was cut short or changed on the way, so the file in it cannot be opened.';
+  const askAgain = 'Ask whoever sent it for the link again, and copy the whole address.';
   note.textContent =
-    kind === 'damaged'
-      ? 'This share link is damaged or incomplete, so the file in it cannot be opened. Ask whoever sent it for the link again, and copy the whole address. The editor shows lupus.json, not the shared file.'
-      : '';
+    kind !== 'damaged'
+      ? ''
+      : editorHolds === 'lupus'
+        ? `${damaged} ${askAgain} The editor shows lupus.json, not the shared file.`
+        : `${damaged} ${editor.state.doc.toString() === lupusText ? 'The editor still shows lupus.json, not the shared file.' : 'Your file is still in the editor, unchanged.'} ${askAgain}`;
 }
 
-// A link pasted into the address bar of an open playground changes only the hash.
+// A link pasted into the address bar of an open playground changes only the hash. A file in it
+// replaces the one in the editor (undo brings that back); a damaged one replaces nothing.
 window.addEventListener('hashchange', () => {
   const file = readShareHash(location.hash);
   if (file.kind === 'none') return;
-  showLinkProblem(file.kind === 'damaged' ? 'damaged' : undefined);
-  replaceFile(file.kind === 'file' ? file.text : lupusText);
+  if (file.kind === 'damaged') {
+    showLinkProblem('damaged', 'kept');
+    return;
+  }
+  showLinkProblem(undefined);
+  replaceFile(file.text);
 });
 
-/** Puts another file in the editor: the last good version of the one it replaces is not one of it. */
+/**
+ * Puts another file in the editor: the last good version of the one it replaces is not one of it.
+ * One step of its own in the undo history (never joined to the typing before it), so undo brings
+ * back the file it replaced.
+ */
 function replaceFile(text: string) {
-  editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text } });
+  editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text }, userEvent: 'replace-file' });
   forgetLastValid(); // the update listener has done so already: the whole file changed
   check();
 }

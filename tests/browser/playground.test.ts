@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EditorView } from '@codemirror/view';
+import { shareHash } from '../../demo/shareLink';
 import { heading, launch, open } from './browser';
 
 /** demo/playground.ts puts its editor on window, for these tests to drive. */
@@ -141,9 +142,56 @@ describe('the rule playground', () => {
       const note = opened.locator('#link-problem');
       await note.waitFor();
       expect(await note.getAttribute('role')).toBe('alert');
-      expect(await note.textContent()).toMatch(/damaged or incomplete.*Ask whoever sent it for the link again.*The editor shows lupus\.json, not the shared file/);
+      expect(await note.textContent()).toMatch(/damaged: it was cut short or changed.*Ask whoever sent it for the link again.*The editor shows lupus\.json, not the shared file/);
       await opened.close();
     }
+  });
+
+  it('keeps the author\'s file when a damaged link is pasted into the open playground, and says so; a whole link replaces it, and undo brings it back', async () => {
+    const p = await playground();
+    const lupus = await p.evaluate(() => window.playgroundEditor.state.doc.toString());
+    // The author's own file, pasted over lupus.json.
+    const own = lupus.replace('"id": "lupus",', '"id": "fever_clinic",').replace('"en": "Lupus symptom check"', '"en": "My clinic fever check"');
+    await paste(p, own);
+    await expect.poll(() => heading(p, '#preview').textContent()).toBe('My clinic fever check');
+    const summary = await p.locator('#problems-summary').textContent();
+    expect(summary).toMatch(/^No problems\./);
+    const hash = shareHash(lupus.replace('"en": "Lupus symptom check"', '"en": "Shared check"'));
+    const note = p.locator('#link-problem');
+
+    // Cut by a few characters, in the middle, inside the header; and one character changed.
+    const changed = hash.slice(0, -10) + (hash.at(-10) === 'A' ? 'B' : 'A') + hash.slice(-9);
+    for (const damaged of [hash.slice(0, -3), hash.slice(0, hash.length / 2), hash.slice(0, 12), changed]) {
+      await p.evaluate((h) => (location.hash = h), damaged);
+      await expect.poll(() => p.evaluate(() => location.hash)).toBe(damaged);
+      await expect.poll(() => note.isVisible()).toBe(true);
+      await p.waitForTimeout(400); // longer than the check after an edit
+      expect(await p.evaluate(() => window.playgroundEditor.state.doc.toString())).toBe(own);
+      expect(await heading(p, '#preview').textContent()).toBe('My clinic fever check');
+      expect(await p.locator('#problems-summary').textContent()).toBe(summary);
+      expect(await p.locator('#preview-note').textContent()).toBe('Updates as you type. Nothing you type leaves this page.');
+      expect(await note.textContent()).toBe(
+        'This share link is damaged: it was cut short or changed on the way, so the file in it cannot be opened. Your file is still in the editor, unchanged. Ask whoever sent it for the link again, and copy the whole address.',
+      );
+    }
+
+    // The whole link opens its file in place of the author's; the damaged link's note goes.
+    await p.evaluate((h) => (location.hash = h), hash);
+    await expect.poll(() => heading(p, '#preview').textContent()).toBe('Shared check');
+    expect(await note.isHidden()).toBe(true);
+    // Undo, in the editor, brings back the author's file, in one step.
+    await p.evaluate(() => window.playgroundEditor.focus());
+    await p.keyboard.press('Control+z');
+    await expect.poll(() => p.evaluate(() => window.playgroundEditor.state.doc.toString())).toBe(own);
+    await expect.poll(() => heading(p, '#preview').textContent()).toBe('My clinic fever check');
+    await p.close();
+
+    // Into a playground still showing lupus.json, a damaged link says lupus.json is what the editor shows.
+    const fresh = await playground();
+    await fresh.evaluate((h) => (location.hash = h), hash.slice(0, -3));
+    await expect.poll(() => fresh.locator('#link-problem').textContent()).toMatch(/^This share link is damaged: .*The editor still shows lupus\.json, not the shared file\. Ask whoever sent it/);
+    expect(await fresh.evaluate(() => window.playgroundEditor.state.doc.toString())).toBe(lupus);
+    await fresh.close();
   });
 
   it('opens a shared file with problems without previewing a questionnaire the author did not write, and previews it once fixed', async () => {
