@@ -1,4 +1,4 @@
-import { englishAnswerWords } from './answerWords';
+import { englishAnswerWords } from './englishAnswerWords';
 
 /** The widget's own words in English; every other language provides the same keys. */
 export const en = {

@@ -1,7 +1,7 @@
-import type { AnswerWords } from './answerWords';
+import type { AnswerWords } from './englishAnswerWords';
 import type { Strings } from './en';
 
-/** The widget's own words in Hindi (Devanagari); the answer words come from answerWords.ts. */
+/** The widget's own words in Hindi (Devanagari); the answer words are in answerWords.ts. */
 export const hi: Omit<Strings, keyof AnswerWords> = {
   dir: 'ltr',
   widgetLabel: 'लक्षण जाँच',

@@ -2,13 +2,13 @@
  * The widget's strings. English is always there; other languages load on demand
  * (`loadStrings`), so a page pays only for the language it shows.
  */
-import { hindiAnswerWords } from './answerWords';
 import { en, type Strings } from './en';
 
 export type { Strings };
 
 const loaders: Record<string, () => Promise<Strings>> = {
-  hi: () => import('./hi').then((m) => ({ ...hindiAnswerWords, ...m.hi })),
+  // Both at once: the answer words come with the engine's chunks, so they are a file of their own.
+  hi: () => Promise.all([import('./answerWords'), import('./hi')]).then(([words, m]) => ({ ...words.hindiAnswerWords, ...m.hi })),
 };
 const loaded: Record<string, Strings> = { en };
 

@@ -208,8 +208,8 @@ export function App({ questionnaire, complete = true, restFailed, lang, emergenc
         // Not keyed by language: the button stays the same element, so focus stays on it after a switch.
         <p class="languages" part="languages" role="group" aria-label={speech.t.language}>
           {otherLanguages.map((code) => (
-            <button type="button" class="language-button" part="language" lang={code} onClick={() => chooseLanguage(code)}>
-              {languageNames[code]}
+            <button type="button" class="language-button" part="language" lang={code} aria-label={languageNames[code]} onClick={() => chooseLanguage(code)}>
+              {actor && languageNames[code]}
             </button>
           ))}
           {/* Says the language now shown when it changes: the button itself now names the other one. */}

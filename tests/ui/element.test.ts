@@ -109,7 +109,11 @@ describe('<symptom-check> with the built-in lupus rules', () => {
   it('lets the patient switch language in the widget mid-run, answers kept, until the page sets lang', async () => {
     const { el } = await mount({ lang: 'en' });
     const languageButton = () => shadow(el).querySelector<HTMLButtonElement>('[part="languages"] button')!;
-    expect(languageButton().textContent).toBe('हिन्दी');
+    // Named at once; its Devanagari label is drawn after the intro's first frame (loading a
+    // Devanagari font for it would hold the English intro back).
+    expect(languageButton().getAttribute('aria-label')).toBe('हिन्दी');
+    expect(languageButton().textContent).toBe('');
+    await vi.waitFor(() => expect(languageButton().textContent).toBe('हिन्दी'));
     expect(languageButton().lang).toBe('hi');
     expect(shadow(el).querySelector('[part="languages"]')!.getAttribute('aria-label')).toBe('Language');
     clickButton(el, 'Start');
