@@ -88,11 +88,12 @@ describe("the page's root font size", () => {
   }
   const px = (value: string) => value.split(' ').map(parseFloat);
 
-  it('leaves the widget as on any page (html { font-size: 62.5% }), and the patient\'s default text size still sets it', async () => {
+  it('leaves the widget as on any page (html { font-size: 62.5% }, a monospace body), and the patient\'s default text size still sets it', async () => {
     const plain = await sizes(await widgetPage('widget.html'));
     expect(plain).toMatchObject({ 'font-size': '18px', 'max-width': '640px', heading: '27px' });
     expect(parseFloat(plain['padding-top']!)).toBeCloseTo(16, 0);
     expect(await sizes(await widgetPage('widget.html?css=root-font'))).toEqual(plain);
+    expect(await sizes(await widgetPage('widget.html?css=mono-body'))).toEqual(plain);
 
     // A patient who set their browser's text size to 24 px (1.5 times the usual 16): all of it 1.5 times as large.
     const context = await env.browser.newContext({ viewport: { width: 800, height: 900 } });
