@@ -184,6 +184,18 @@ describe('<symptom-check> with the built-in lupus rules', () => {
     expect(shadow(el).querySelector('[part="languages"]')).toBeNull();
   });
 
+  it('words the answers in Hindi on a Hindi page: yes, no and not sure', async () => {
+    const { el } = await mount({ lang: 'hi' }, (e) => (e.rules = smallQuestionnaire()));
+    clickButton(el, 'शुरू करें');
+    await vi.waitFor(() => expect(shadow(el).querySelector('input[value="none"]')).not.toBeNull());
+    shadow(el).querySelector<HTMLInputElement>('input[value="none"]')!.click();
+    await flush();
+    clickButton(el, 'आगे');
+    await vi.waitFor(() => expect(headingText(el)).toBe('Do your joints hurt? (hi)'));
+    const choices = [...shadow(el).querySelectorAll('[part~="option"]')].map((o) => o.textContent?.trim());
+    expect(choices).toEqual(['हाँ', 'नहीं', 'पक्का नहीं पता']);
+  });
+
   it("speaks the questionnaire's language throughout when it lacks the one asked for", async () => {
     const englishOnly = JSON.parse(JSON.stringify({ ...smallQuestionnaire(), languages: ['en'] }, (key, value) => (key === 'hi' ? undefined : value)));
     const { el, event } = await mount({ lang: 'hi' }, (e) => (e.rules = englishOnly));
