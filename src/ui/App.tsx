@@ -206,6 +206,8 @@ export function App({ questionnaire, complete = true, restFailed, lang, emergenc
     <SpeechContext.Provider value={speech}>
       {onLanguage && otherLanguages.length > 0 && (
         // Not keyed by language: the button stays the same element, so focus stays on it after a switch.
+        // Named at once, its label drawn once there is an actor (just after the intro is painted):
+        // the first Devanagari on a page loads a font, which would hold the English intro back.
         <p class="languages" part="languages" role="group" aria-label={speech.t.language}>
           {otherLanguages.map((code) => (
             <button type="button" class="language-button" part="language" lang={code} aria-label={languageNames[code]} onClick={() => chooseLanguage(code)}>
