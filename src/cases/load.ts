@@ -28,9 +28,14 @@ export interface CaseProblem extends Problem {
   severity: Severity;
 }
 
+/** Where something is in a file, as a problem gives it. */
+export type Place = Pick<Problem, 'file' | 'line' | 'column' | 'path'>;
+
 /** One case's result with the problems found in it, placed in the cases file. */
 export interface CaseReport extends CaseResult {
   problems: CaseProblem[];
+  /** The case's `expect`, where its failures are reported: the place to edit, or to read the answers above. */
+  at: Place;
 }
 
 export type CasesRun =
@@ -53,7 +58,7 @@ export function runCasesText(questionnaire: Questionnaire, text: string, file: s
     // The engine's "bad answer" lines say what the placed problems say, without the place.
     const result: CaseResult = badAnswers ? { name: c.name, passed: false, failures: [], got: { guidance: [] } } : runCase(questionnaire, c);
     const passed = result.passed && !problems.some((p) => p.severity === 'error');
-    return { ...result, passed, problems };
+    return { ...result, passed, problems, at: place(['cases', i, 'expect'], file, map, true) };
   });
   return { ok: true, file: parsed.data, reports };
 }
@@ -79,7 +84,12 @@ export function checkAnswersText(questionnaire: Questionnaire, text: string, fil
 
 /** A finding as a problem at its line and column in the file. */
 function placed({ path, key, message, hint }: Described, file: string, map: SourceMap): Problem {
-  return { file, ...map.positionOfPath(path, { key }), path: formatPath(path), message, ...(hint ? { hint } : {}) };
+  return { ...place(path, file, map, key), message, ...(hint ? { hint } : {}) };
+}
+
+/** A path's line and column in the file; `key`: at the property's name rather than its value. */
+function place(path: JsonPath, file: string, map: SourceMap, key?: boolean): Place {
+  return { file, ...map.positionOfPath(path, { key }), path: formatPath(path) };
 }
 
 interface Finding {
@@ -179,8 +189,9 @@ export function formatCaseProblem(p: CaseProblem): string {
 
 /**
  * The report `symptom-check test` prints and the playground shows: each failing case (`FAIL`)
- * or case with warnings (`WARN`) with its problems and failures indented under it, then
- * "N passed, N failed" (and the warnings, if any).
+ * or case with warnings (`WARN`) with its problems and failures indented under it, each at its
+ * file:line:col (a failure at the case's `expect`), then "N passed, N failed" (and the
+ * warnings, if any).
  */
 export function formatCasesRun(reports: readonly CaseReport[]): { lines: string[]; summary: string } {
   const lines: string[] = [];
@@ -188,7 +199,7 @@ export function formatCasesRun(reports: readonly CaseReport[]): { lines: string[
     if (r.passed && r.problems.length === 0) continue;
     lines.push(`${r.passed ? 'WARN' : 'FAIL'} ${r.name}`);
     r.problems.forEach((p) => lines.push(`  ${formatCaseProblem(p)}`));
-    r.failures.forEach((f) => lines.push(`  ${f}`));
+    r.failures.forEach((f) => lines.push(`  ${formatCaseProblem({ ...r.at, message: f, severity: 'error' })}`));
   }
   return { lines, summary: casesSummary(reports) };
 }

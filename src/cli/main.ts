@@ -1,6 +1,7 @@
 /**
  * The symptom-check command for rule authors. `main` takes its I/O as arguments so tests can
- * run it in-process; bin/symptom-check.js wires it to the real process.
+ * run it in-process; bin/symptom-check.js wires it to the real process, and so does this module
+ * when node runs it directly (see entry.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -14,6 +15,9 @@ import { toFhirQuestionnaire } from '../fhir/questionnaire';
 import { defaultConfigPath } from '../lint/config';
 import { lint } from '../lint/lint';
 import { formatLintProblem, lintSummary, type LintProblem } from '../lint/problem';
+import { casesFileGiven } from './casesFileGiven';
+import { isProcessEntry, runAsProcess } from './entry';
+import { asksForHelp, commandUsage, isCommand, USAGE } from './usage';
 
 export interface CliIO {
   out(text: string): void;
@@ -30,25 +34,14 @@ const nodeIO: CliIO = {
   exists: (path) => existsSync(path),
 };
 
-const USAGE = `Usage: symptom-check <command>
-
-  validate FILE...                  check questionnaire files; prints file:line:col  path  message  (hint)
-  lint FILE... [--strict] [--config LINTFILE]
-                                    validate, then warn about unread questions, diagnosing or treatment
-                                    words, texts above reading grade 8 and untraceable sources
-                                    (config default: FILE with .lint.json; --strict: warnings fail too)
-  evaluate RULES ANSWERS [--lang L] print the guidance for an answers file as JSON
-  test RULES [CASES] [--coverage]   run rule test cases (default: RULES with .cases.json); --coverage
-                                    lists guidance, conditions and options no case reached
-  fhir RULES [--lang L]             print the questionnaire as a FHIR R4 Questionnaire (JSON)
-  schema                            print the questionnaire JSON Schema
-
-Exit codes: 0 ok, 1 problems found or tests failed, 2 bad usage or bad input.`;
-
 class UsageError extends Error {}
 
 export async function main(argv: string[], io: CliIO = nodeIO): Promise<number> {
   const [command, ...rest] = argv;
+  if (isCommand(command) && asksForHelp(rest)) {
+    io.out(commandUsage(command));
+    return 0;
+  }
   try {
     switch (command) {
       case 'validate':
@@ -68,7 +61,8 @@ export async function main(argv: string[], io: CliIO = nodeIO): Promise<number> 
       case '-h':
       case '--help':
       case 'help':
-        io.out(USAGE);
+        // `help validate` is `validate --help`.
+        io.out(command === 'help' && isCommand(rest[0]) ? commandUsage(rest[0]) : USAGE);
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(`unknown command "${command}"`);
@@ -89,7 +83,10 @@ function read(path: string, io: CliIO): string {
   try {
     return io.readFile(path);
   } catch (error) {
-    throw new InputError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(`file not found: ${path}`);
+    if (code === 'EISDIR') throw new InputError(`${path} is a folder, not a file`);
+    throw new InputError(`cannot read ${path}: ${code ?? (error as Error).message}`);
   }
 }
 
@@ -97,11 +94,14 @@ function validate(files: string[], io: CliIO): number {
   if (files.length === 0) throw new UsageError('validate needs at least one file');
   let failed = false;
   for (const file of files) {
-    const result = loadQuestionnaire(read(file, io), file);
+    const text = read(file, io);
+    const result = loadQuestionnaire(text, file);
     if (result.ok) io.out(`${file}: ok (${result.questionnaire.id} ${result.questionnaire.version})`);
     else {
       failed = true;
-      result.problems.forEach((p) => io.out(formatProblem(p)));
+      // A cases file gets one line naming the command that runs it, not the schema's complaints.
+      const casesFile = casesFileGiven(text, file);
+      (casesFile ? [casesFile] : result.problems).forEach((p) => io.out(formatProblem(p)));
     }
   }
   return failed ? 1 : 0;
@@ -109,8 +109,15 @@ function validate(files: string[], io: CliIO): number {
 
 /** A questionnaire for the commands that need one valid: problems are printed and end the run. */
 function requireQuestionnaire(file: string, io: CliIO): Questionnaire {
-  const result = loadQuestionnaire(read(file, io), file);
+  const text = read(file, io);
+  const result = loadQuestionnaire(text, file);
   if (result.ok) return result.questionnaire;
+  const casesFile = casesFileGiven(text, file);
+  if (casesFile) {
+    // Its line says which command runs it: "run validate" would only repeat that line.
+    io.err(formatProblem(casesFile));
+    throw new InputError(`${file} is a cases file, not a questionnaire`);
+  }
   result.problems.forEach((p) => io.err(formatProblem(p)));
   throw new InputError(`${file} is not a valid questionnaire (run: symptom-check validate ${file})`);
 }
@@ -230,3 +237,7 @@ function parseArgs(args: string[], spec: ArgSpec): { positional: string[]; flags
   }
   return { positional, flags, values };
 }
+
+// `npx tsx src/cli/main.ts …` or `node dist/cli/main.js …`: without this the command would do
+// nothing and exit 0, and a broken file would look as if it passed.
+if (isProcessEntry(import.meta.url)) void runAsProcess(main);

@@ -1,7 +1,7 @@
 /** Rule test cases read from their text, checked against the rules: what the CLI and the playground both show. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { casesSummary, runCasesText } from '../../src/cases/load';
+import { casesSummary, formatCasesRun, runCasesText } from '../../src/cases/load';
 import { loadQuestionnaire } from '../../src/questionnaire/load';
 import { positionOf } from '../problems';
 
@@ -106,3 +106,35 @@ describe('a property given twice in a cases file', () => {
   });
 });
 
+
+describe('a case that fails', () => {
+  const text = `{
+  "cases": [
+    {
+      "name": "chest pain",
+      "answers": { "red_flags": ["chest_pain"] },
+      "expect": { "guidance": ["emergency_chest_pain"], "topLevel": "emergency" }
+    },
+    {
+      "name": "breathless, expecting the wrong guidance",
+      "answers": { "red_flags": ["breathless"] },
+      "expect": { "guidance": ["emergency_chest_pain"], "topLevel": "emergency" }
+    }
+  ]
+}
+`;
+  it("is placed at its \"expect\", the line to edit, like every other message", () => {
+    const run = runCasesText(lupus, text, 'lupus.cases.json');
+    if (!run.ok) throw new Error(JSON.stringify(run.problems));
+    expect(run.reports[1]).toMatchObject({ passed: false, at: { file: 'lupus.cases.json', ...positionOf(text, '"expect"', 1), path: '$.cases[1].expect' } });
+  });
+  it('prints the failure as file:line:col  error  path  message, under the case', () => {
+    const run = runCasesText(lupus, text, 'lupus.cases.json');
+    if (!run.ok) throw new Error(JSON.stringify(run.problems));
+    const { line, column } = positionOf(text, '"expect"', 1);
+    expect(formatCasesRun(run.reports).lines).toEqual([
+      'FAIL breathless, expecting the wrong guidance',
+      `  lupus.cases.json:${line}:${column}  error  $.cases[1].expect  guidance: expected [emergency_chest_pain], got [emergency_breathless]; missing emergency_chest_pain; unexpected emergency_breathless`,
+    ]);
+  });
+});

@@ -31,8 +31,26 @@ describe('symptom-check validate', () => {
     expect(r.out).toMatch(/a\.json: ok/);
     expect(r.out).toMatch(/b\.json:1:2 .*CloseBraceExpected/);
   });
-  it('exits 2 for a missing file', async () => {
-    expect(await cli('validate', join(file.dir, 'nope.json'))).toMatchObject({ code: 2, err: expect.stringMatching(/cannot read .*nope\.json: ENOENT/) });
+  it('exits 2 for a missing file, saying so in words', async () => {
+    const path = join(file.dir, 'nope.json');
+    expect(await cli('validate', path)).toMatchObject({ code: 2, err: `symptom-check: file not found: ${path}` });
+  });
+  it('exits 2 for a folder, saying it is one', async () => {
+    expect(await cli('validate', file.dir)).toMatchObject({ code: 2, err: `symptom-check: ${file.dir} is a folder, not a file` });
+  });
+  it('a cases file: one line saying which command runs it, not the schema\'s complaints, and exits 1', async () => {
+    const text = '{\n  "rules": "./named.json",\n  "cases": []\n}\n';
+    const path = file('named.cases.json', text);
+    const r = await cli('validate', path);
+    expect(r).toMatchObject({ code: 1, lines: [`${path}:3:3  $.cases  this is a rule test cases file, not a questionnaire  (to run its cases against the questionnaire: symptom-check test ${join(file.dir, 'named.json')} ${path})`] });
+  });
+  it('a cases file that names no rules: RULES stands in for them', async () => {
+    const path = file('loose.cases.json', { cases: [] });
+    expect((await cli('validate', path)).out).toContain(`(to run its cases against the questionnaire: symptom-check test RULES ${path})`);
+  });
+  it('a questionnaire with a stray "cases" keeps its own problems', async () => {
+    const r = await cli('validate', file('stray.json', { ...smallQuestionnaire(), cases: [] }));
+    expect(r).toMatchObject({ code: 1, out: expect.stringContaining('unknown property "cases"') });
   });
 });
 
@@ -106,12 +124,25 @@ describe('symptom-check test', () => {
   it('finds the cases file beside the rules by default', async () => {
     expect((await cli('test', file('q.json', smallQuestionnaire()))).out).toMatch(/2 passed, 0 failed/);
   });
-  it('prints each failure with expected and got, and exits 1', async () => {
-    const r = await cli('test', file('q.json', smallQuestionnaire()), file('wrong.cases.json', cases(['info_tired'])));
+  it('prints each failure with expected and got, at the case\'s "expect", and exits 1', async () => {
+    const text = JSON.stringify(cases(['info_tired']), null, 2);
+    const path = file('wrong.cases.json', text);
+    const r = await cli('test', file('q.json', smallQuestionnaire()), path);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('FAIL joints and rash');
-    expect(r.out).toContain('guidance: expected [info_tired], got [routine_features]; missing info_tired; unexpected routine_features');
-    expect(r.out.split('\n').at(-1)).toBe('1 passed, 1 failed');
+    expect(r.lines).toEqual([
+      'FAIL joints and rash',
+      `  ${path}:${positionOf(text, '"expect"', text.indexOf('joints and rash'))}  error  $.cases[1].expect  guidance: expected [info_tired], got [routine_features]; missing info_tired; unexpected routine_features`,
+      '1 passed, 1 failed',
+    ]);
+  });
+  it('a cases file given as RULES: one line saying which command runs it, and exits 2', async () => {
+    const path = file('given-as-rules.cases.json', cases(['routine_features']));
+    const r = await cli('test', path);
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')).toEqual([
+      `${path}:2:3  $.cases  this is a rule test cases file, not a questionnaire  (to run its cases against the questionnaire: symptom-check test RULES ${path})`,
+      `symptom-check: ${path} is a cases file, not a questionnaire`,
+    ]);
   });
 });
 
@@ -224,6 +255,28 @@ describe('symptom-check schema and usage', () => {
   });
   it('exits 2 with usage for an unknown command', async () => {
     expect(await cli('frobnicate')).toMatchObject({ code: 2, err: expect.stringMatching(/unknown command "frobnicate"[\s\S]*Usage/) });
+  });
+  it('--help or -h after any command prints that command\'s usage and exits 0, whatever else is given', async () => {
+    const synopses = {
+      validate: 'validate FILE...',
+      lint: 'lint FILE... [--strict] [--config LINTFILE]',
+      evaluate: 'evaluate RULES ANSWERS [--lang L]',
+      test: 'test RULES [CASES] [--coverage]',
+      fhir: 'fhir RULES [--lang L]',
+      schema: 'schema',
+    };
+    for (const [command, synopsis] of Object.entries(synopses)) {
+      for (const args of [['--help'], ['-h'], ['missing.json', '--help']]) {
+        const r = await cli(command, ...args);
+        expect(r).toMatchObject({ code: 0, err: '' });
+        expect(r.out.split('\n')[0]).toBe(`Usage: symptom-check ${synopsis}`);
+        expect(r.out).toContain('Exit codes:');
+      }
+    }
+  });
+  it('help COMMAND is COMMAND --help; help alone is the whole usage', async () => {
+    expect(await cli('help', 'test')).toEqual(await cli('test', '--help'));
+    expect(await cli('help')).toMatchObject({ code: 0, out: expect.stringMatching(/^Usage: symptom-check <command>[\s\S]*  validate FILE\.\.\. [\s\S]*  schema /) });
   });
 });
 
