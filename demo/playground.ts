@@ -8,7 +8,7 @@ import { forceLinting, linter, lintGutter, type Diagnostic } from '@codemirror/l
 import type { ViewUpdate } from '@codemirror/view';
 import { basicSetup, EditorView } from 'codemirror';
 import '../src/index';
-import { casesSummary, formatCaseProblem, runCasesText } from '../src/cases/load';
+import { casesSummary, formatCaseProblem, runCasesText, type CaseProblem } from '../src/cases/load';
 import { lintLoaded } from '../src/lint/lint';
 import { formatLintProblem, type LintProblem } from '../src/lint/problem';
 import { loadQuestionnaire } from '../src/questionnaire/load';
@@ -271,10 +271,13 @@ function runVignettes() {
       const item = document.createElement('li');
       const verdict = !r.passed ? 'FAIL' : r.problems.length ? 'WARN' : 'PASS';
       item.className = verdict === 'FAIL' ? 'fail' : verdict === 'WARN' ? 'warn' : 'pass';
-      item.append(`${verdict} ${r.name}${r.failures.length ? `: ${r.failures.join('; ')}` : ''}`);
-      if (r.problems.length) {
+      item.append(`${verdict} ${r.name}`);
+      // Each failure is placed at the case's "expect", as `symptom-check test` prints it: a click goes there.
+      const failures = r.failures.map((message): CaseProblem => ({ ...r.at, message, severity: 'error' }));
+      const listed = [...r.problems, ...failures];
+      if (listed.length) {
         const inner = document.createElement('ul');
-        inner.append(...r.problems.map((p) => caseProblemItem(p, formatCaseProblem(p), p.severity === 'error' ? 'fail' : 'warn')));
+        inner.append(...listed.map((p) => caseProblemItem(p, formatCaseProblem(p), p.severity === 'error' ? 'fail' : 'warn')));
         item.append(inner);
       }
       return item;

@@ -114,7 +114,13 @@ describe('the rule playground', () => {
     await p.locator('#cases').fill(JSON.stringify({ cases: [{ name: 'expects the wrong advice', answers: { red_flags: ['chest_pain'] }, expect: { guidance: ['no_specific_concerns'] } }] }));
     await p.locator('#run-cases').click();
     await expect.poll(() => p.locator('#cases-summary').textContent()).toBe('0 passed, 1 failed');
-    expect(await p.locator('#case-results li').first().textContent()).toMatch(/FAIL expects the wrong advice: guidance: expected \[no_specific_concerns\], got \[emergency_chest_pain\]/);
+    const failure = p.locator('#case-results li li button');
+    expect(await p.locator('#case-results > li').first().textContent()).toMatch(/^FAIL expects the wrong advice/);
+    // Placed at the case's "expect", like the command's output; a click puts the cursor there.
+    expect(await failure.textContent()).toMatch(/^cases\.json:1:\d+  error  \$\.cases\[0\]\.expect  guidance: expected \[no_specific_concerns\], got \[emergency_chest_pain\]/);
+    await failure.click();
+    const cursor = await p.locator('#cases').evaluate((box: HTMLTextAreaElement) => ({ focused: document.activeElement === box, at: box.value.slice(box.selectionStart, box.selectionStart + 8) }));
+    expect(cursor).toEqual({ focused: true, at: '"expect"' });
   });
 
   it('shares the file in the link hash, and opens it from there', async () => {
