@@ -184,6 +184,12 @@ function lintCommand(args: string[], io: CliIO): number {
   const problems: LintProblem[] = [];
   for (const file of files) {
     const text = read(file, io);
+    // A cases file: the one line naming the command that runs it, as validate gives.
+    const casesFile = casesFileGiven(text, file);
+    if (casesFile) {
+      problems.push({ ...casesFile, severity: 'error', rule: 'invalid' });
+      continue;
+    }
     const configFile = given ?? defaultConfigPath(file);
     const hasConfig = given !== undefined || (io.exists ? io.exists(configFile) : canRead(configFile, io));
     problems.push(...lint({ text, file, configFile, ...(hasConfig ? { config: { text: read(configFile, io), file: configFile } } : {}) }).problems);

@@ -44,6 +44,13 @@ describe('symptom-check validate', () => {
     const r = await cli('validate', path);
     expect(r).toMatchObject({ code: 1, lines: [`${path}:3:3  $.cases  this is a rule test cases file, not a questionnaire  (to run its cases against the questionnaire: symptom-check test ${join(file.dir, 'named.json')} ${path})`] });
   });
+  it('lint given a cases file: the same one line, as an error, and exits 1', async () => {
+    const path = file('linted.cases.json', { rules: './named.json', cases: [] });
+    const r = await cli('lint', path);
+    expect(r.code).toBe(1);
+    expect(r.lines[0]).toMatch(/this is a rule test cases file, not a questionnaire .*symptom-check test /);
+    expect(r.out).not.toMatch(/unknown property|is missing/);
+  });
   it('a cases file that names no rules: RULES stands in for them', async () => {
     const path = file('loose.cases.json', { cases: [] });
     expect((await cli('validate', path)).out).toContain(`(to run its cases against the questionnaire: symptom-check test RULES ${path})`);
