@@ -10,7 +10,11 @@ import { LEVELS, type Level as LevelName } from './levels';
 export const Id = z
   .string()
   .regex(/^[a-z][a-z0-9_]*$/, 'an id is snake_case: lower-case letters, digits and _, starting with a letter')
-  .meta({ description: 'A stable snake_case id. Question ids are the keys of the answers object.' });
+  .meta({ description: 'A stable snake_case id: lower-case letters, digits and _, starting with a letter.' });
+
+/** Each kind of id says what it names and where it is used (editors show it on hover). */
+const PATTERN = ' Written in snake_case: lower-case letters, digits and _, starting with a letter.';
+const idOf = (description: string) => Id.meta({ description: description + PATTERN });
 
 /** A BCP 47 language code: a language (2 or 3 lower-case letters) and optional subtags ("en-GB"). */
 const LANGUAGE_CODE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
@@ -112,7 +116,7 @@ export const Condition: z.ZodType<Condition> = z
   });
 
 const questionBase = {
-  id: Id,
+  id: idOf('The question\'s id, unique in the file: the key of its answer in the answers object, and what conditions name in "answer". Keep it when you reword the question.'),
   text: LocalText.meta({ description: 'The question, as a patient reads it. One question, plain words.' }),
   summary: LocalText.optional().meta({
     description: 'A short label for the review list, the printed summary and the reasons shown with advice, e.g. "Swollen or painful joints".',
@@ -125,33 +129,40 @@ const questionBase = {
 };
 
 export const Option = z.strictObject({
-  id: Id,
-  text: LocalText,
-  help: LocalText.optional(),
+  id: idOf('The option\'s id, unique within its question: the answer value when it is chosen, and what conditions name in "equals", "oneOf" or "includes".'),
+  text: LocalText.meta({ description: 'The option, as a patient reads it.' }),
+  help: LocalText.optional().meta({ description: 'Extra explanation shown under the option.' }),
   exclusive: z.boolean().optional().meta({
     description: 'For multiple choice: this option ("none", "not sure") cannot be ticked together with others.',
   }),
 });
 export type Option = z.infer<typeof Option>;
 
+const questionType = <T extends string>(type: T) =>
+  z.literal(type).meta({
+    description: 'How the question is answered: "yesno", "single" (one option), "multi" (any options), "scale" (a row of whole numbers) or "number" (typed). It decides which other fields belong.',
+  });
+
+const options = z.array(Option).min(2).meta({ description: 'The choices offered, in the order shown (at least 2).' });
+
 export const YesNoQuestion = z
-  .strictObject({ ...questionBase, type: z.literal('yesno') })
+  .strictObject({ ...questionBase, type: questionType('yesno') })
   .meta({ description: 'Answered "yes", "no" or "unsure" (Not sure is always offered).' });
 
 export const SingleQuestion = z
-  .strictObject({ ...questionBase, type: z.literal('single'), options: z.array(Option).min(2) })
+  .strictObject({ ...questionBase, type: questionType('single'), options })
   .meta({ description: 'One option is chosen; the answer is its id.' });
 
 export const MultiQuestion = z
-  .strictObject({ ...questionBase, type: z.literal('multi'), options: z.array(Option).min(2) })
+  .strictObject({ ...questionBase, type: questionType('multi'), options })
   .meta({ description: 'Any number of options are ticked; the answer is a list of option ids.' });
 
 export const ScaleQuestion = z
   .strictObject({
     ...questionBase,
-    type: z.literal('scale'),
-    min: z.int(),
-    max: z.int(),
+    type: questionType('scale'),
+    min: z.int().meta({ description: 'The lowest point, a whole number.' }),
+    max: z.int().meta({ description: 'The highest point, a whole number above min; at most 21 points in all (max - min <= 20).' }),
     minLabel: LocalText.optional().meta({ description: 'What the lowest point means, e.g. "Not at all".' }),
     maxLabel: LocalText.optional().meta({ description: 'What the highest point means, e.g. "I cannot do daily tasks".' }),
   })
@@ -160,9 +171,9 @@ export const ScaleQuestion = z
 export const NumberQuestion = z
   .strictObject({
     ...questionBase,
-    type: z.literal('number'),
-    min: z.number(),
-    max: z.number(),
+    type: questionType('number'),
+    min: z.number().meta({ description: 'The lowest number accepted.' }),
+    max: z.number().meta({ description: 'The highest number accepted; above min.' }),
     integer: z.boolean().optional().meta({ description: 'Only whole numbers are accepted.' }),
     unit: LocalText.optional().meta({ description: 'The unit shown after the box, e.g. "years".' }),
   })
@@ -172,11 +183,13 @@ export const Question = z.discriminatedUnion('type', [YesNoQuestion, SingleQuest
 export type Question = z.infer<typeof Question>;
 export type QuestionType = Question['type'];
 
-export const Section = z.strictObject({
-  id: Id,
-  title: LocalText,
-  questions: z.array(Question).min(1),
-});
+export const Section = z
+  .strictObject({
+    id: idOf('The section\'s id, unique among sections: it names the section in check messages and in FHIR exports (the group\'s linkId).'),
+    title: LocalText.meta({ description: 'The section\'s heading, e.g. "Urgent warning signs".' }),
+    questions: z.array(Question).min(1).meta({ description: 'The questions of this section, in the order they are asked (at least 1).' }),
+  })
+  .meta({ description: 'A group of questions asked together under one heading.' });
 export type Section = z.infer<typeof Section>;
 
 export const ScoreItem = z.strictObject({
@@ -186,7 +199,7 @@ export const ScoreItem = z.strictObject({
 
 export const Score = z
   .strictObject({
-    id: Id,
+    id: idOf('The score\'s id, unique among scores: what conditions name in "score".'),
     title: LocalText.meta({ description: 'What the score counts, e.g. "Typical lupus features".' }),
     items: z.array(ScoreItem).min(1),
   })
@@ -201,41 +214,47 @@ export const Level = z
 export type Level = LevelName;
 export { LEVELS };
 
-export const Guidance = z.strictObject({
-  id: Id,
-  level: Level,
-  title: LocalText.meta({ description: 'A short heading: what to do and how soon. Never a diagnosis.' }),
-  text: LocalText.meta({ description: 'What to discuss with a doctor and why. Never a diagnosis or a named treatment.' }),
-  when: Condition.meta({ description: 'The answers that make this guidance apply.' }),
-  sources: z.array(SourceRef).min(1),
-});
+export const Guidance = z
+  .strictObject({
+    id: idOf('The id of this piece of advice, unique among guidance: it is reported in the sc-complete event and named by test cases.'),
+    level: Level,
+    title: LocalText.meta({ description: 'A short heading: what to do and how soon. Never a diagnosis.' }),
+    text: LocalText.meta({ description: 'What to discuss with a doctor and why. Never a diagnosis or a named treatment.' }),
+    when: Condition.meta({ description: 'The answers that make this guidance apply.' }),
+    sources: z.array(SourceRef).min(1).meta({ description: 'The ids of the sources (from the file\'s "sources" list) that support this advice (at least 1).' }),
+  })
+  .meta({ description: 'A piece of advice: how soon to act and what to discuss with a doctor, shown when its condition holds.' });
 export type Guidance = z.infer<typeof Guidance>;
 
-export const Source = z.strictObject({
-  id: Id,
-  title: z.string().min(1),
-  // The same codes as "languages". The message carries the fix: the loader gives no hint for a pattern.
-  lang: z
-    .string()
-    .regex(LANGUAGE_CODE, {
-      error: ({ input }) =>
-        `${JSON.stringify(String(input).length > 30 ? `${String(input).slice(0, 27)}...` : input)} is not a language code: give the code of the language the title is written in, such as "en" (English) or "hi" (Hindi)`,
-    })
-    .optional()
-    .meta({
-      description:
-        'The language the title is written in, as a BCP 47 code such as "en" (English). Set it whenever the questionnaire has a language other than the title\'s (an English title on a Hindi screen), so that screen readers pronounce the title right.',
-    }),
-  publisher: z.string().optional(),
-  url: z.url().optional(),
-  note: z.string().optional(),
-});
+export const Source = z
+  .strictObject({
+    id: idOf('The source\'s id, unique among sources: what a question\'s "source" and a guidance\'s "sources" name.'),
+    title: z.string().min(1).meta({ description: 'The title of the page, guideline or paper, shown as written (in every language) under the advice it supports.' }),
+    // The same codes as "languages". The message carries the fix: the loader gives no hint for a pattern.
+    lang: z
+      .string()
+      .regex(LANGUAGE_CODE, {
+        error: ({ input }) =>
+          `${JSON.stringify(String(input).length > 30 ? `${String(input).slice(0, 27)}...` : input)} is not a language code: give the code of the language the title is written in, such as "en" (English) or "hi" (Hindi)`,
+      })
+      .optional()
+      .meta({
+        description:
+          'The language the title is written in, as a BCP 47 code such as "en" (English). Set it whenever the questionnaire has a language other than the title\'s (an English title on a Hindi screen), so that screen readers pronounce the title right.',
+      }),
+    publisher: z.string().optional().meta({ description: 'Who published it, e.g. "NHS (nhs.uk)".' }),
+    url: z.url().optional().meta({ description: 'Where to read it: a full URL, e.g. "https://www.nhs.uk/conditions/lupus/".' }),
+    note: z.string().optional().meta({ description: 'Anything else a reader needs to find it, e.g. the authors, journal and year.' }),
+  })
+  .meta({
+    description: 'Where a question or advice comes from. Give at least one of publisher, url or note so a reader can find it ("symptom-check lint" warns about a source with only a title).',
+  });
 export type Source = z.infer<typeof Source>;
 
 export const Questionnaire = z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'Set to "./schema.json" so editors complete and check the file.' }),
-    id: Id,
+    id: idOf('The questionnaire\'s id, e.g. "lupus": reported with its version in the sc-ready and sc-complete events, printed on the summary, and part of the key under which persist="session" keeps a run.'),
     version: z
       .string()
       .regex(/^\d+\.\d+\.\d+$/, 'a version looks like "1.0.0"')
@@ -249,10 +268,12 @@ export const Questionnaire = z
       .string()
       .regex(/^\+?[0-9]{2,15}$/, 'an emergency number is digits only, with a "+" in front at most, e.g. "112"')
       .meta({ description: 'The phone number for emergencies where the clinic is, e.g. "112". A page may override it.' }),
-    sources: z.array(Source).min(1),
-    sections: z.array(Section).min(1),
-    scores: z.array(Score).optional(),
-    guidance: z.array(Guidance).min(1),
+    sources: z.array(Source).min(1).meta({ description: 'Where the questions and advice come from (at least 1). Questions and guidance cite them by id.' }),
+    sections: z.array(Section).min(1).meta({ description: 'The questions, in groups, in the order they are asked (at least 1 section).' }),
+    scores: z.array(Score).optional().meta({ description: 'Named weighted sums of conditions, which conditions can test with {"score": ..., "atLeast": ...}.' }),
+    guidance: z.array(Guidance).min(1).meta({
+      description: 'The advice (at least 1). Every piece whose "when" holds is shown, most urgent first.',
+    }),
   })
   .meta({ title: 'symptom-check questionnaire', description: 'Questions, scores and guidance for <symptom-check>.' });
 export type Questionnaire = z.infer<typeof Questionnaire>;

@@ -15,6 +15,45 @@ describe('rules/schema.json', () => {
     expect(schema.$defs.Condition.description).toMatch(/condition/);
     expect(schema.properties.sources.items.properties.lang.description).toMatch(/language the title is written in.*screen readers/);
   });
+  it('says what each kind of id names, and only a question id is an answers key', () => {
+    const schema = questionnaireJsonSchema() as any;
+    const question = (type: string) => schema.properties.sections.items.properties.questions.items.oneOf.find((q: any) => q.properties.type.const === type);
+    const ids: Record<string, any> = {
+      questionnaire: schema.properties.id,
+      source: schema.properties.sources.items.properties.id,
+      section: schema.properties.sections.items.properties.id,
+      question: question('yesno').properties.id,
+      option: question('single').properties.options.items.properties.id,
+      score: schema.properties.scores.items.properties.id,
+      guidance: schema.properties.guidance.items.properties.id,
+    };
+    const descriptions = Object.values(ids).map((id) => id.description as string);
+    expect(new Set(descriptions).size).toBe(descriptions.length);
+    for (const [kind, id] of Object.entries(ids)) {
+      expect(id.pattern).toBe('^[a-z][a-z0-9_]*$');
+      expect(id.description).toMatch(/snake_case/);
+      if (kind === 'question') expect(id.description).toMatch(/answers object/);
+      else expect(id.description).not.toMatch(/answers object/);
+    }
+    expect(ids.option.description).toMatch(/"includes"/);
+    expect(ids.source.description).toMatch(/"sources"/);
+    expect(ids.score.description).toMatch(/"score"/);
+  });
+  it('describes the lists, a question\'s type, options and range, and every field of a source', () => {
+    const schema = questionnaireJsonSchema() as any;
+    const p = schema.properties;
+    const questions = p.sections.items.properties.questions;
+    const described = [
+      p.sources, p.sources.items, p.sections, p.sections.items, p.guidance, p.guidance.items, p.scores, questions,
+      ...questions.items.oneOf.map((q: any) => q.properties.type),
+      ...questions.items.oneOf.flatMap((q: any) => ['options', 'min', 'max'].filter((f) => f in q.properties).map((f) => q.properties[f])),
+      ...['title', 'publisher', 'url', 'note'].map((f) => p.sources.items.properties[f]),
+    ];
+    for (const field of described) expect(field.description).toMatch(/\w/);
+    // Lint, not the validator, asks for a publisher, url or note, so the schema only says so.
+    expect(p.sources.items.description).toMatch(/publisher, url or note/);
+    expect(p.sources.items.anyOf).toBeUndefined();
+  });
 });
 
 describe('the emergency number', () => {
