@@ -13,6 +13,8 @@ export interface Finding {
   hint?: string;
   /** Points at a property's name rather than its value. */
   key?: boolean;
+  /** For an id given twice: where the first one is, which the message then names ("first on line 338"). */
+  first?: JsonPath;
 }
 
 /** A scale is shown as a row of choices, one a point: 0 to 10 is the usual, 0 to 20 the most. */
@@ -29,8 +31,8 @@ export const missingText = (lang: string) => ({ message: `the "${lang}" text is 
 
 export function crossCheck(q: Questionnaire): Finding[] {
   const findings: Finding[] = [];
-  const report = (path: JsonPath, message: string, hint?: string, key?: boolean) =>
-    findings.push({ path, message, ...(hint ? { hint } : {}), ...(key ? { key } : {}) });
+  const report = (path: JsonPath, message: string, hint?: string, key?: boolean, first?: JsonPath) =>
+    findings.push({ path, message, ...(hint ? { hint } : {}), ...(key ? { key } : {}), ...(first ? { first } : {}) });
 
   const questions = new Map<string, { question: Question; index: number }>();
   const questionPaths = new Map<string, JsonPath>();
@@ -38,7 +40,7 @@ export function crossCheck(q: Questionnaire): Finding[] {
   q.sections.forEach((section, s) =>
     section.questions.forEach((question, i) => {
       const path = ['sections', s, 'questions', i];
-      if (questions.has(question.id)) report([...path, 'id'], `duplicate question id "${question.id}"`, 'question ids are the keys of the answers: give this one another id');
+      if (questions.has(question.id)) report([...path, 'id'], `duplicate question id "${question.id}"`, 'question ids are the keys of the answers: give this one another id', false, [...questionPaths.get(question.id)!, 'id']);
       // Every JavaScript object already has these keys: an answers object would seem to answer it.
       else if (question.id in Object.prototype) report([...path, 'id'], `"${question.id}" cannot be a question id: it is a name every JavaScript object already has`, `give it another id, e.g. "${question.id}_q"`);
       else {
@@ -48,11 +50,11 @@ export function crossCheck(q: Questionnaire): Finding[] {
       index++;
     }),
   );
-  duplicates(q.sections.map((s) => s.id), (i, id) => report(['sections', i, 'id'], `duplicate section id "${id}"`));
-  duplicates(q.sources.map((s) => s.id), (i, id) => report(['sources', i, 'id'], `duplicate source id "${id}"`));
-  duplicates((q.scores ?? []).map((s) => s.id), (i, id) => report(['scores', i, 'id'], `duplicate score id "${id}"`));
-  duplicates(q.guidance.map((g) => g.id), (i, id) => report(['guidance', i, 'id'], `duplicate guidance id "${id}"`));
-  duplicates(q.languages, (i, lang) => report(['languages', i], `language "${lang}" is listed twice`));
+  duplicates(q.sections.map((s) => s.id), (i, id, first) => report(['sections', i, 'id'], `duplicate section id "${id}"`, undefined, false, ['sections', first, 'id']));
+  duplicates(q.sources.map((s) => s.id), (i, id, first) => report(['sources', i, 'id'], `duplicate source id "${id}"`, undefined, false, ['sources', first, 'id']));
+  duplicates((q.scores ?? []).map((s) => s.id), (i, id, first) => report(['scores', i, 'id'], `duplicate score id "${id}"`, undefined, false, ['scores', first, 'id']));
+  duplicates(q.guidance.map((g) => g.id), (i, id, first) => report(['guidance', i, 'id'], `duplicate guidance id "${id}"`, undefined, false, ['guidance', first, 'id']));
+  duplicates(q.languages, (i, lang, first) => report(['languages', i], `language "${lang}" is listed twice`, undefined, false, ['languages', first]));
 
   // Texts: one in every declared language, none in an undeclared one.
   const declared = new Set(q.languages);
@@ -161,7 +163,7 @@ export function crossCheck(q: Questionnaire): Finding[] {
     for (const key of ['text', 'summary', 'help'] as const) checkText(question[key], [...path, key]);
     checkSource(question.source, [...path, 'source']);
     if (question.type === 'single' || question.type === 'multi') {
-      duplicates(question.options.map((o) => o.id), (i, optionId) => report([...path, 'options', i, 'id'], `duplicate option id "${optionId}" in "${id}"`));
+      duplicates(question.options.map((o) => o.id), (i, optionId, first) => report([...path, 'options', i, 'id'], `duplicate option id "${optionId}" in "${id}"`, undefined, false, [...path, 'options', first, 'id']));
       question.options.forEach((o, i) => {
         checkText(o.text, [...path, 'options', i, 'text']);
         checkText(o.help, [...path, 'options', i, 'help']);
@@ -190,17 +192,68 @@ export function crossCheck(q: Questionnaire): Finding[] {
     checkCondition(g.when, ['guidance', i, 'when'], {});
   });
 
-  // Reachability only means something once references are sound.
+  // Reachability only means something once references are sound. A question never shown comes
+  // first: guidance that needs its answer can then never apply either, and is its echo.
   if (findings.length === 0) {
     const reach = new Reachability(q);
-    q.guidance.forEach((g, i) => {
-      if (!reach.possible(g.when, true)) report(['guidance', i, 'when'], `guidance "${g.id}" can never apply: no answers make its "when" true`, 'look for contradictions, thresholds beyond a question\'s range, or a follow-up read together with an answer that hides it');
-    });
+    const readsOf = (c: Condition, into = new Set<string>()): Set<string> => {
+      if ('all' in c) c.all.forEach((child) => readsOf(child, into));
+      else if ('any' in c) c.any.forEach((child) => readsOf(child, into));
+      else if ('not' in c) readsOf(c.not, into);
+      else if ('score' in c) scoreQuestions.get(c.score)?.forEach((id) => into.add(id));
+      else into.add(c.answer);
+      return into;
+    };
+    const impossible = q.guidance.flatMap((g, i) => (reach.possible(g.when, true) ? [] : [{ g, i, reads: readsOf(g.when) }]));
+    const neverShown: string[] = [];
     for (const [id, { question }] of questions) {
-      if (question.showIf && !reach.possible(question.showIf, true)) report([...questionPaths.get(id)!, 'showIf'], `"${id}" is never shown: no answers make its showIf true`);
+      if (!question.showIf || reach.possible(question.showIf, true)) continue;
+      neverShown.push(id);
+      const needing = impossible.filter(({ reads }) => reads.has(id)).map(({ g }) => `"${g.id}"`);
+      const hidden = [...readsOf(question.showIf)].filter((read) => neverShown.includes(read));
+      const named = needing.length > 4 ? `${needing.slice(0, 3).join(', ')} and ${needing.length - 3} more` : needing.join(', ');
+      const consequence = needing.length === 0 ? '' : `; while it is hidden, ${needing.length === 1 ? 'the guidance that needs its answer' : `the ${needing.length} guidance entries that need its answer`} can never apply: ${named}`;
+      report(
+        [...questionPaths.get(id)!, 'showIf'],
+        `"${id}" is never shown: no answers make its showIf true`,
+        `its showIf asks that ${conditionWords(question.showIf)}, which no answers give: ${hidden.length > 0 ? `${hidden.map((h) => `"${h}"`).join(', ')} ${hidden.length === 1 ? 'is' : 'are'} never shown` : 'look for a contradiction or a threshold beyond a question\'s range'}${consequence}`,
+      );
+    }
+    for (const { g, i, reads } of impossible) {
+      const hidden = neverShown.find((id) => reads.has(id));
+      report(
+        ['guidance', i, 'when'],
+        `guidance "${g.id}" can never apply: no answers make its "when" true`,
+        hidden ? `it needs an answer to "${hidden}", which is never shown: fix that question's showIf first` : 'look for contradictions, thresholds beyond a question\'s range, or a follow-up read together with an answer that hides it',
+      );
     }
   }
   return findings;
+}
+
+/** A condition in words, for a hint: `"joint_pain" is "yes" and "joint_pain" is "no"`; cut short when long. */
+function conditionWords(condition: Condition): string {
+  const range = (atLeast?: number, atMost?: number) =>
+    atLeast !== undefined && atMost !== undefined ? `from ${atLeast} to ${atMost}` : atLeast !== undefined ? `at least ${atLeast}` : `at most ${atMost}`;
+  let budget = 40; // conditions said at most: a long one is cut short
+  const words = (c: Condition, nested: boolean): string => {
+    if (--budget < 0) return '…';
+    if ('all' in c || 'any' in c) {
+      const parts = 'all' in c ? c.all : c.any;
+      const joined = parts.map((part) => words(part, true)).join('all' in c ? ' and ' : ' or ');
+      return nested && parts.length > 1 ? `(${joined})` : joined;
+    }
+    if ('not' in c) return `not ${words(c.not, true)}`;
+    if ('score' in c) return `score "${c.score}" ${range(c.atLeast, c.atMost)}`;
+    const q = `"${c.answer}"`;
+    if ('equals' in c) return `${q} is ${JSON.stringify(c.equals)}`;
+    if ('oneOf' in c) return `${q} is one of ${c.oneOf.map((v) => JSON.stringify(v)).join(', ')}`;
+    if ('includes' in c) return `${q} includes ${JSON.stringify(c.includes)}`;
+    if ('answered' in c) return `${q} ${c.answered ? 'is answered' : 'is not answered'}`;
+    return `${q} is ${range(c.atLeast, c.atMost)}`;
+  };
+  const said = words(condition, false);
+  return said.length > 200 ? `${said.slice(0, 199)}…` : said;
 }
 
 /** The first several items, for a hint that lists what to choose from. */
@@ -218,10 +271,12 @@ function possibleValues(question: Question): string[] {
   return ['unsure'];
 }
 
-function duplicates(ids: string[], onDuplicate: (index: number, id: string) => void) {
-  const seen = new Set<string>();
+/** Each id an earlier one already has, with the index of that first one. */
+function duplicates(ids: string[], onDuplicate: (index: number, id: string, first: number) => void) {
+  const seen = new Map<string, number>();
   ids.forEach((id, i) => {
-    if (seen.has(id)) onDuplicate(i, id);
-    seen.add(id);
+    const first = seen.get(id);
+    if (first !== undefined) onDuplicate(i, id, first);
+    else seen.set(id, i);
   });
 }

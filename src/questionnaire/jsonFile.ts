@@ -12,7 +12,7 @@ import { formatPath, type JsonPath, type Problem } from './problem';
 /** Far above any real questionnaire (the lupus file is ~60 KB), low enough to stay fast. */
 export const MAX_FILE_BYTES = 2_000_000;
 const MAX_DEPTH = 64;
-/** Syntax errors listed at most: past the first few, they are mostly echoes of those. */
+/** Syntax errors listed at most, each a mistake of its own (the echoes of one are left out). */
 const MAX_SYNTAX_ERRORS = 20;
 
 export type JsonFileResult = { ok: true; value: unknown; map: SourceMap } | { ok: false; problems: Problem[] };
@@ -47,12 +47,7 @@ export function readJsonFile(text: string, file: string, shape: string, what = '
   const errors: ParseError[] = [];
   const root = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const map = new SourceMap(body, root);
-  if (errors.length > 0 || !root) {
-    // One mistake often trips the parser twice at the same place ("PropertyNameExpected" then
-    // "ValueExpected" for a comma too many): the first says it best.
-    const firsts = errors.filter((e, i) => errors.findIndex((f) => f.offset === e.offset) === i);
-    return { ok: false, problems: firsts.slice(0, MAX_SYNTAX_ERRORS).map((e) => ({ file, ...map.positionOfOffset(e.offset), path: '$', ...syntaxMessage(e, body) })) };
-  }
+  if (errors.length > 0 || !root) return { ok: false, problems: syntaxProblems(errors, body, map, file) };
   // JSON.parse keeps the last of two equal keys, silently, and positions would point at the
   // first: a case with "expect" twice, or an answer given twice, would test the copy its author
   // did not read.
@@ -128,21 +123,142 @@ function duplicateKeys(root: Node): { path: JsonPath; key: string; offset: numbe
   return found.sort((a, b) => a.offset - b.offset);
 }
 
-function syntaxMessage(error: ParseError, text: string): { message: string; hint?: string } {
+/**
+ * The syntax errors worth reading. The parser trips again after most mistakes (an unquoted
+ * name gives three errors on its line, the later two with wrong guesses), so after each error
+ * listed, those on the same line or right after it are left out; after a mistake that leaves
+ * the parser lost (a text or a bracket not closed), all the rest are.
+ */
+function syntaxProblems(errors: ParseError[], text: string, map: SourceMap, file: string): Problem[] {
+  if (errors.length === 0) return [{ file, path: '$', message: 'JSON syntax error: the file cannot be read as JSON' }];
+  const problems: Problem[] = [];
+  let last: { line: number; end: number } | undefined;
+  for (const error of errors) {
+    const line = map.positionOfOffset(error.offset).line;
+    const echo = last !== undefined && (line === last.line || error.offset <= last.end || text.slice(last.end, error.offset).trim() === '');
+    last = { line, end: Math.max(last?.end ?? 0, error.offset + error.length) };
+    if (echo) continue;
+    if (problems.length === MAX_SYNTAX_ERRORS) break;
+    const { at, message, hint, recovers } = describeSyntaxError(error, text, map);
+    problems.push({ file, ...map.positionOfOffset(at ?? error.offset), path: '$', message: `JSON syntax error: ${message}`, ...(hint ? { hint } : {}) });
+    if (!recovers) break;
+  }
+  return problems;
+}
+
+interface SyntaxMessage {
+  message: string;
+  hint?: string;
+  /** Where to point when it is not where the parser stopped, e.g. just after the value a comma should follow. */
+  at?: number;
+  /** The parser reads on correctly after this mistake, so later errors are mistakes of their own. */
+  recovers: boolean;
+}
+
+const BETWEEN_TOKENS = /[\s{}[\],:"]/;
+
+/** A parser error in plain words, with the likely fix. */
+function describeSyntaxError(error: ParseError, text: string, map: SourceMap): SyntaxMessage {
   const code = printParseErrorCode(error.error);
-  const found = text.slice(error.offset, error.offset + Math.max(1, Math.min(error.length, 20)));
+  const token = text.slice(error.offset, error.offset + Math.max(1, error.length));
+  // The last character before the error that is not white space: the end of the previous item.
+  let before = error.offset - 1;
+  while (before >= 0 && /\s/.test(text[before]!)) before--;
+  const previous = before >= 0 ? text[before] : '';
+  const closing = token === '}' || token === ']';
+  switch (code) {
+    case 'CommaExpected': {
+      if (closing) {
+        const other = token === '}' ? ']' : '}';
+        return { message: `a "${token}" where a ${token === '}' ? 'list' : 'object'} needs "," or "${other}"`, hint: `is there a "${token}" too many, or a "${other}" missing before it?`, recovers: false };
+      }
+      if (before + 1 === error.offset && /[0-9]/.test(previous ?? '') && /^[0-9]/.test(token)) {
+        return { at: before, message: 'a number starts with 0', hint: `write it without the leading 0, or in double quotes if it is a code such as a phone number: "0${token}"`, recovers: true };
+      }
+      const line = map.positionOfOffset(error.offset).line;
+      const sameLine = map.positionOfOffset(before + 1).line === line;
+      return {
+        at: before + 1,
+        message: sameLine ? `a comma is missing before ${shown(token)}` : `a comma is missing at the end of this line, before ${shown(token)} on line ${line}`,
+        hint: 'add "," here: the items of an object or a list are separated by commas',
+        recovers: true,
+      };
+    }
+    case 'PropertyNameExpected':
+    case 'ValueExpected':
+      if (previous === ',' && closing) {
+        return { at: before, message: `a comma too many before "${token}"`, hint: 'remove this comma: JSON has no comma after the last item', recovers: true };
+      }
+      if (previous === ',' && token === ',') return { message: 'two commas in a row', hint: 'remove one of them', recovers: true };
+      if (code === 'ValueExpected' && previous === ':') {
+        return { message: 'a value is missing after the colon', hint: 'write a value, e.g. a text in double quotes ("...") or a number', recovers: token === ',' || closing };
+      }
+      if (code === 'PropertyNameExpected') {
+        return token === '{' || token === '['
+          ? { message: `a property name was expected, not "${token}"`, hint: 'is a "}" missing before it?', recovers: false }
+          : { message: `a property name in double quotes was expected, not ${shown(token)}`, hint: 'a property is written "name": value', recovers: false };
+      }
+      return { message: `a value was expected, not ${shown(token)}`, hint: 'a value is a text in double quotes, a number, true, false, null, an object {...} or a list [...]', recovers: false };
+    case 'InvalidSymbol':
+      return describeSymbol(error, text);
+    case 'ColonExpected':
+      return { at: before + 1, message: `a colon (:) is missing after the property name, before ${shown(token)}`, hint: 'a property is written "name": value', recovers: true };
+    case 'CloseBraceExpected':
+      return { message: error.offset >= text.length ? 'an object is not closed: a "}" is missing at the end' : `an object is not closed: a "}" is missing before ${shown(token)}`, hint: 'every "{" needs its "}"', recovers: false };
+    case 'CloseBracketExpected':
+      return { message: error.offset >= text.length ? 'a list is not closed: a "]" is missing at the end' : `a list is not closed: a "]" is missing before ${shown(token)}`, hint: 'every "[" needs its "]"', recovers: false };
+    case 'EndOfFileExpected':
+      return { message: `there is more after the end of the JSON value: ${shown(token)}`, hint: 'the file holds one value, from its first "{" to the "}" that closes it: is there a "}" too many above, or something pasted at the end?', recovers: false };
+    case 'InvalidCommentToken':
+      return { message: `JSON has no comments: ${shown(token)}`, hint: 'remove the comment', recovers: true };
+    case 'UnexpectedEndOfComment':
+      return { message: 'a comment is not closed with */, and JSON has no comments', hint: 'remove the comment', recovers: false };
+    case 'UnexpectedEndOfString':
+      return { message: 'a text is not closed: its closing double quote (") is missing', hint: 'end the text with " on the same line; for a line break inside a text, write \\n', recovers: false };
+    case 'UnexpectedEndOfNumber':
+      return { message: `a number is cut short: ${shown(token)}`, hint: 'write digits after the "." or the "e"', recovers: true };
+    case 'InvalidNumberFormat':
+      return { message: `${shown(token)} is not a number JSON can read`, hint: 'write numbers such as 12, -3 or 37.5', recovers: true };
+    case 'InvalidUnicode':
+      return { message: 'a \\u in a text needs four hexadecimal digits after it, e.g. \\u00e9', hint: 'or write the character itself', recovers: true };
+    case 'InvalidEscapeCharacter':
+      return { message: 'a backslash (\\) in a text starts an escape JSON does not know', hint: 'write \\\\ for a backslash itself; \\n is a line break and \\" a double quote', recovers: true };
+    case 'InvalidCharacter':
+      return { message: 'a text holds a tab or another control character', hint: 'write \\t for a tab and \\n for a line break', recovers: true };
+    default:
+      return { message: 'the text cannot be read as JSON here', recovers: false };
+  }
+}
+
+/** Something JSON has no symbol for: a name or text without double quotes, or a stray character. */
+function describeSymbol(error: ParseError, text: string): SyntaxMessage {
+  const token = text.slice(error.offset, error.offset + Math.max(1, error.length));
+  const unquoted = token.replace(/^['‘’“”„]+|['‘’“”„]+$/g, '');
+  if (/^['‘’]/.test(token)) return { message: `${shown(token)} is in single quotes`, hint: `JSON needs double quotes, around names and texts alike: "${unquoted}"`, recovers: true };
+  if (/^[“”„]/.test(token)) return { message: `${shown(token)} has curly quotes`, hint: `JSON needs straight double quotes: "${unquoted}"; turn off "smart quotes" in your editor`, recovers: true };
+  // The whole word, where the parser read a number first (112abc).
+  let start = error.offset;
+  while (start > 0 && !BETWEEN_TOKENS.test(text[start - 1]!)) start--;
+  let end = error.offset + error.length;
+  while (end < text.length && !BETWEEN_TOKENS.test(text[end]!)) end++;
+  const word = text.slice(start, end);
+  if (/^\w[\w$.-]*$/.test(word)) {
+    if (/^\s*:/.test(text.slice(end))) return { at: start, message: `the property name ${word} is not in double quotes`, hint: `write "${word}"`, recovers: true };
+    const literal = /^(true|false|null)$/i.test(word) ? word.toLowerCase() : /^(none|nil|undefined)$/i.test(word) ? 'null' : undefined;
+    if (literal) return { at: start, message: `${word} is not a JSON value`, hint: `write ${literal}`, recovers: true };
+    return { at: start, message: `the text ${word} is not in double quotes`, hint: `write "${word}"`, recovers: true };
+  }
   const hints: Record<string, string> = {
-    CommaExpected: 'a comma is missing between two items',
-    PropertyNameExpected: 'property names are in double quotes; is there a comma too many?',
-    ValueExpected: 'a value is missing; is there a comma too many?',
-    CloseBraceExpected: 'a } is missing',
-    CloseBracketExpected: 'a ] is missing',
-    InvalidSymbol: 'JSON needs double quotes and no comments',
-    UnexpectedEndOfString: 'a string is not closed with "',
-    InvalidCommentToken: 'JSON does not allow comments',
-    EndOfFileExpected: 'there is more after the end of the JSON value',
+    '=': 'a property name and its value are separated by a colon: "name": value',
+    ';': 'the items of an object or a list are separated by commas',
   };
-  return { message: `JSON syntax error: ${code}${found.trim() ? ` at ${JSON.stringify(found)}` : ''}`, ...(hints[code] ? { hint: hints[code] } : {}) };
+  return { message: `${shown(token)} does not belong here`, hint: hints[token] ?? 'JSON has only {} [] : , texts in double quotes, numbers, true, false and null', recovers: true };
+}
+
+/** A piece of the file, for a message: in double quotes unless it starts with a quote of its own; cut short when long. */
+function shown(token: string): string {
+  const short = token.length > 30 ? `${token.slice(0, 27)}...` : token;
+  return /^["'‘’“”„]/.test(short) ? short : `"${short}"`;
 }
 
 /** The offset of the first bracket that opens past MAX_DEPTH, found without recursion (the parser would overflow its stack). */

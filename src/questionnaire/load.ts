@@ -45,12 +45,17 @@ export function checkQuestionnaire(value: unknown, file = 'rules'): LoadResult {
 
 function validate(value: unknown, file: string, map: SourceMap | undefined): LoadResult {
   const at = (path: JsonPath, key = false) => map?.positionOfPath(path, { key }) ?? {};
+  // Where the first of two equal ids is: its line, or its path for a questionnaire given as an object.
+  const firstAt = (path: JsonPath) => {
+    const line = map?.positionOfPath(path)?.line;
+    return line ? `first on line ${line}` : `first at ${formatPath(path)}`;
+  };
   // Positions only for the problems listed: each costs a walk of the syntax tree.
   const listed = (described: Described[], more = 0): LoadResult => {
     const unique = dedupe(described);
     const shown = unique.slice(0, MAX_PROBLEMS);
     const rest = unique.length - shown.length + more;
-    const problems: Problem[] = shown.map(({ path, message, hint, key }) => ({ file, ...at(path, key), path: formatPath(path), message, ...(hint ? { hint } : {}) }));
+    const problems: Problem[] = shown.map(({ path, message, hint, key, first }) => ({ file, ...at(path, key), path: formatPath(path), message: first ? `${message} (${firstAt(first)})` : message, ...(hint ? { hint } : {}) }));
     if (rest > 0) problems.push({ file, path: '$', message: `and more problems (about ${rest.toLocaleString('en')}) not listed`, hint: 'fix the ones above and check the file again' });
     return { ok: false, problems };
   };
@@ -146,6 +151,8 @@ interface Described {
   hint?: string;
   /** Point at the property name rather than its value. */
   key?: boolean;
+  /** Where the first of two equal ids is, named after the message. */
+  first?: JsonPath;
 }
 
 const QUESTION_TYPES = ['yesno', 'single', 'multi', 'scale', 'number'];

@@ -391,7 +391,7 @@ describe('summary-only questions are data in the lint config', () => {
   it('says where a syntax error in the config is and how to fix it, as the loader does', () => {
     const config = '{\n  "summaryOnly": {\n    "sex": "summary",\n  }\n}\n';
     expect(lintOf(clean(), config)).toEqual([
-      { file: CONFIG, line: 4, column: 3, path: '$', message: 'JSON syntax error: PropertyNameExpected at "}"', hint: 'property names are in double quotes; is there a comma too many?', severity: 'error', rule: 'config' },
+      { file: CONFIG, line: 3, column: 21, path: '$', message: 'JSON syntax error: a comma too many before "}"', hint: 'remove this comma: JSON has no comma after the last item', severity: 'error', rule: 'config' },
     ]);
   });
   it('rejects a property given twice in the config, at the second copy, as the loader does', () => {
@@ -428,6 +428,19 @@ describe('an invalid file', () => {
     const problems = lintOf(text);
     expect(problems).toMatchObject([{ severity: 'error', rule: 'invalid', path: '$.guidance[0].when.includes', message: '"red_flags" has no option "chest_pian"' }]);
     expect(lintSummary(problems)).toBe('1 problem (1 error, 0 warnings)');
+  });
+  it('a red-flag question never shown: that question first, with a fix, then the guidance it silences', () => {
+    const text = clean((q) => {
+      q.sections.reverse();
+      q.sections[1].questions[0].showIf = { all: [{ answer: 'joint_pain', equals: 'yes' }, { answer: 'joint_pain', equals: 'no' }] };
+    });
+    const problems = lintOf(text);
+    expect(problems.map((p) => `${p.path}  ${p.message}`)).toEqual([
+      '$.sections[1].questions[0].showIf  "red_flags" is never shown: no answers make its showIf true',
+      '$.guidance[0].when  guidance "emergency_chest" can never apply: no answers make its "when" true',
+      '$.guidance[1].when  guidance "urgent_leg" can never apply: no answers make its "when" true',
+    ]);
+    expect(problems[0]!.hint).toMatch(/^its showIf asks that "joint_pain" is "yes" and "joint_pain" is "no", which no answers give: .*the 2 guidance entries that need its answer can never apply: "emergency_chest", "urgent_leg"$/);
   });
   it('lists missing translations as errors', () => {
     const problems = lintOf(clean((q) => delete q.guidance[2].text.hi));

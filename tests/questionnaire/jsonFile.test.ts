@@ -1,4 +1,5 @@
 /** How the text of a JSON file is read, for a questionnaire and the files beside it alike. */
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readJsonFile } from '../../src/questionnaire/jsonFile';
@@ -45,11 +46,78 @@ describe('a file saved as UTF-16', () => {
 });
 
 describe('one mistake, one problem', () => {
-  it('a comma too many before "}" is reported once, as in a cases file', () => {
+  it('a comma too many before "}" is reported once, at the comma, as in a cases file', () => {
     const text = json.replace(/\n}$/, ',\n}');
     const comma = positionOf(text, ',\n}');
     expect(problemsOf(text).map(formatProblem)).toEqual([
-      `rules/test.json:${comma.line + 1}:1  $  JSON syntax error: PropertyNameExpected at "}"  (property names are in double quotes; is there a comma too many?)`,
+      `rules/test.json:${comma.line}:${comma.column}  $  JSON syntax error: a comma too many before "}"  (remove this comma: JSON has no comma after the last item)`,
+    ]);
+  });
+});
+
+/**
+ * The slips an author makes in rules/lupus.json, each as the audit found it: one problem, in
+ * plain words (never the parser's own codes), where the text must change.
+ */
+describe('a JSON slip in plain words, once, where to edit', () => {
+  const lupus = readFileSync(new URL('../../rules/lupus.json', import.meta.url), 'utf8');
+  const CODES = /InvalidSymbol|InvalidNumberFormat|PropertyNameExpected|ValueExpected|ColonExpected|CommaExpected|CloseBraceExpected|CloseBracketExpected|EndOfFileExpected|InvalidCommentToken|UnexpectedEnd|InvalidUnicode|InvalidEscapeCharacter|InvalidCharacter/;
+  /** lupus.json with `from` (found once) replaced. */
+  const broken = (from: string, to: string) => {
+    expect(lupus.split(from)).toHaveLength(2);
+    return lupus.replace(from, to);
+  };
+  const at = (text: string, needle: string) => ({ file: 'rules/test.json', path: '$', ...positionOf(text, needle) });
+
+  it('an unquoted property name: one problem, not three with a wrong "comma too many?"', () => {
+    const text = broken('"emergencyNumber": "112"', 'emergencyNumber: "112"');
+    expect(problemsOf(text)).toEqual([{ ...at(text, 'emergencyNumber:'), message: 'JSON syntax error: the property name emergencyNumber is not in double quotes', hint: 'write "emergencyNumber"' }]);
+  });
+  it('single quotes: one problem, not four', () => {
+    const text = broken('"emergencyNumber": "112"', "'emergencyNumber': '112'");
+    expect(problemsOf(text)).toEqual([{ ...at(text, "'emergencyNumber'"), message: "JSON syntax error: 'emergencyNumber' is in single quotes", hint: 'JSON needs double quotes, around names and texts alike: "emergencyNumber"' }]);
+  });
+  it('a missing comma between two properties: at the end of the value before it, naming the next one', () => {
+    const text = broken('"id": "joint_swelling",', '"id": "joint_swelling"');
+    const { line, column } = positionOf(text, '"joint_swelling"');
+    expect(problemsOf(text)).toEqual([
+      {
+        file: 'rules/test.json',
+        path: '$',
+        line,
+        column: column + '"joint_swelling"'.length,
+        message: `JSON syntax error: a comma is missing at the end of this line, before "type" on line ${line + 1}`,
+        hint: 'add "," here: the items of an object or a list are separated by commas',
+      },
+    ]);
+  });
+  it.each([
+    ['an unquoted property name', '"emergencyNumber": "112"', 'emergencyNumber: "112"', /property name emergencyNumber is not in double quotes/],
+    ['single quotes', '"emergencyNumber": "112"', "'emergencyNumber': '112'", /single quotes/],
+    ['curly quotes', '"emergencyNumber": "112"', '"emergencyNumber": “112”', /curly quotes/],
+    ['True for true', '"emergencyNumber": "112"', '"emergencyNumber": True', /True is not a JSON value/],
+    ['"=" for ":"', '"emergencyNumber": "112"', '"emergencyNumber" = "112"', /"=" does not belong here/],
+    ['";" for ","', '"emergencyNumber": "112",', '"emergencyNumber": "112";', /";" does not belong here/],
+    ['two commas', '"emergencyNumber": "112",', '"emergencyNumber": "112",,', /two commas in a row/],
+    ['a missing value', '"emergencyNumber": "112"', '"emergencyNumber": ', /a value is missing after the colon/],
+    ['a missing colon', '"emergencyNumber": "112"', '"emergencyNumber" "112"', /a colon \(:\) is missing/],
+    ['a leading zero', '"emergencyNumber": "112"', '"emergencyNumber": 0112', /a number starts with 0/],
+    ['a comment', '"emergencyNumber": "112",', '"emergencyNumber": "112", // in Europe', /JSON has no comments/],
+    ['a text not closed', '"emergencyNumber": "112"', '"emergencyNumber": "112', /a text is not closed/],
+    ['a line break in a text', '"emergencyNumber": "112"', '"emergencyNumber": "1\n12"', /a text is not closed/],
+    ['a "}" missing', '          "source": "seed_article"\n        },\n        {\n          "id": "joint_swelling"', '          "source": "seed_article"\n        ,\n        {\n          "id": "joint_swelling"', /a property name was expected, not "\{"/],
+    ['a "}" too many', '          "source": "seed_article"\n        },\n        {\n          "id": "joint_swelling"', '          "source": "seed_article"\n        }},\n        {\n          "id": "joint_swelling"', /a "}" where a list needs "," or "]"/],
+  ])('%s: one problem, in plain words', (_name, from, to, message) => {
+    const problems = problemsOf(broken(from, to));
+    expect(problems.map(formatProblem).join('\n')).not.toMatch(CODES);
+    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(message)]);
+  });
+  it('mistakes on lines of their own are each reported, in file order', () => {
+    const text = broken('"emergencyNumber": "112"', 'emergencyNumber: "112"').replace('"id": "joint_swelling",', '"id": "joint_swelling"').replace('"type": "multi",', '"type": "multi", // tick all');
+    expect(problemsOf(text).map((p) => p.message)).toEqual([
+      'JSON syntax error: the property name emergencyNumber is not in double quotes',
+      'JSON syntax error: JSON has no comments: "// tick all"',
+      expect.stringMatching(/^JSON syntax error: a comma is missing at the end of this line, before "type"/),
     ]);
   });
 });

@@ -134,8 +134,63 @@ describe('hostile input gives problems, never an exception', () => {
     expect(problems.map((p) => p.message).join('\n')).toMatch(message);
     expect(({} as any).polluted).toBeUndefined();
   });
-  it('reports a syntax error at its line and column', () => {
+  it('reports a syntax error at its line and column: a missing comma where it is missing, after the value before it', () => {
     const problems = problemsOf('{\n  "id": "x"\n  "version": "1.0.0"\n}');
-    expect(problems[0]).toMatchObject({ line: 3, column: 3, message: expect.stringMatching(/CommaExpected/), hint: expect.stringMatching(/comma is missing/) });
+    expect(problems).toEqual([
+      { file: 'rules/test.json', line: 2, column: 12, path: '$', message: 'JSON syntax error: a comma is missing at the end of this line, before "version" on line 3', hint: 'add "," here: the items of an object or a list are separated by commas' },
+    ]);
+  });
+  it('a missing comma on one line is placed just before the next item', () => {
+    expect(problemsOf('{"id": "x" "version": "1.0.0"}')).toMatchObject([{ line: 1, column: 11, message: 'JSON syntax error: a comma is missing before "version"' }]);
+  });
+});
+
+describe('an id given twice says where the first one is', () => {
+  it('a question id: at the second, with the line of the first', () => {
+    const text = withChange((q) => (q.sections[1].questions[2].id = 'joint_pain'));
+    const first = positionOf(text, '"id": "joint_pain"');
+    const second = positionOf(text, '"id": "joint_pain"', 1);
+    expect(problemsOf(text).map(formatProblem)).toContain(
+      `rules/test.json:${second.line}:${second.column + '"id": '.length}  $.sections[1].questions[2].id  duplicate question id "joint_pain" (first on line ${first.line})  (question ids are the keys of the answers: give this one another id)`,
+    );
+  });
+  it.each([
+    ['a guidance id', (q: any) => (q.guidance[1].id = 'emergency_chest'), '"id": "emergency_chest"', /^duplicate guidance id "emergency_chest" \(first on line (\d+)\)$/],
+    ['an option id', (q: any) => (q.sections[0].questions[0].options[1].id = 'chest_pain'), '"id": "chest_pain"', /^duplicate option id "chest_pain" in "red_flags" \(first on line (\d+)\)$/],
+  ])('%s: with the line of the first', (_name, mutate, id, message) => {
+    const text = withChange(mutate);
+    const [problem] = problemsOf(text);
+    expect(problem!.message).toMatch(message);
+    expect(Number(message.exec(problem!.message)![1])).toBe(positionOf(text, id).line);
+  });
+  it('in a questionnaire given as an object (no lines), with the path of the first', () => {
+    const q = smallQuestionnaire() as any;
+    q.sections[1].questions[2].id = 'joint_pain';
+    const result = checkQuestionnaire(q);
+    expect(!result.ok && result.problems[0]!.message).toBe('duplicate question id "joint_pain" (first at $.sections[1].questions[0].id)');
+  });
+});
+
+describe('a question never shown comes before the guidance it silences, and says why', () => {
+  // "urgent" (with red_flags) moved after "body", and red_flags asked only when joints both hurt and do not.
+  const text = withChange((q) => {
+    q.sections.reverse();
+    q.sections[1].questions[0].showIf = { all: [{ answer: 'joint_pain', equals: 'yes' }, { answer: 'joint_pain', equals: 'no' }] };
+  });
+  it('the question first, with what its showIf asks and the guidance that can then never apply', () => {
+    const problems = problemsOf(text);
+    expect(problems.map((p) => p.path)).toEqual(['$.sections[1].questions[0].showIf', '$.guidance[0].when', '$.guidance[1].when']);
+    expect(problems[0]).toMatchObject({
+      message: '"red_flags" is never shown: no answers make its showIf true',
+      hint: 'its showIf asks that "joint_pain" is "yes" and "joint_pain" is "no", which no answers give: look for a contradiction or a threshold beyond a question\'s range; while it is hidden, the 2 guidance entries that need its answer can never apply: "emergency_chest", "urgent_leg"',
+    });
+    expect(problems[1]!.hint).toBe('it needs an answer to "red_flags", which is never shown: fix that question\'s showIf first');
+  });
+  it('a follow-up of a question never shown names that question', () => {
+    const chained = withChange((q) => (q.sections[1].questions[1].showIf = { all: [{ answer: 'joint_pain', equals: 'yes' }, { answer: 'joint_pain', equals: 'no' }] }));
+    const q = JSON.parse(chained);
+    q.sections[1].questions[2].showIf = { answer: 'joint_weeks', atLeast: 1 };
+    const problems = problemsOf(JSON.stringify(q, null, 2));
+    expect(problems.find((p) => p.path === '$.sections[1].questions[2].showIf')?.hint).toMatch(/^its showIf asks that "joint_weeks" is at least 1, which no answers give: "joint_weeks" is never shown/);
   });
 });
