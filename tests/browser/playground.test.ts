@@ -302,7 +302,7 @@ describe('the rule playground', () => {
     const p = await playground();
     await p.locator('#cases').fill('{\n  "cases": [\n    { "name": "a", "answers": {}, "expect": { "guidance": [], } }\n  ]\n}');
     await p.locator('#run-cases').click();
-    await expect.poll(() => p.locator('#case-results li').first().textContent()).toMatch(/^cases\.json:3:63  \$  JSON syntax error: PropertyNameExpected at "}"  \(property names are in double quotes; is there a comma too many\?\)$/);
+    await expect.poll(() => p.locator('#case-results li').first().textContent()).toMatch(/^cases\.json:3:61  \$  JSON syntax error: a comma too many before "}"  \(remove this comma: JSON has no comma after the last item\)$/);
     await p.locator('#cases').fill(
       JSON.stringify({ cases: [{ name: 'swelling, no pain', answers: { red_flags: ['none'], joint_pain: 'no', joint_swelling: 'yes' }, expect: { guidance: ['no_specific_concern'] } }] }, null, 2),
     );
