@@ -361,6 +361,38 @@ describe('shadow DOM', () => {
     expect(new Set(heights).size).toBe(1); // the first, beside the long answer, is no taller: its word is not broken
   });
 
+  it('gives the short controls a target of at least 44 by 44 px on a phone: the language button, each "Change" in Hindi, the reasons fold, the number to call', async () => {
+    const p = await page('', { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    await ready(p);
+    const widget = p.locator('symptom-check');
+    const size = async (locator: ReturnType<Page['locator']>) => {
+      const boxes = await locator.evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map(({ width, height }) => ({ width, height })));
+      expect(boxes.length).toBeGreaterThan(0);
+      return { width: Math.min(...boxes.map((b) => b.width)), height: Math.min(...boxes.map((b) => b.height)) };
+    };
+    const language = widget.getByRole('group', { name: 'Language' }).getByRole('button');
+    await expect.poll(() => language.textContent()).toBe('हिन्दी');
+    const atLeast44 = ({ width, height }: { width: number; height: number }) => expect(Math.min(width, height)).toBeGreaterThanOrEqual(44);
+    atLeast44(await size(language));
+    await answerEverythingNo(p);
+    await language.click(); // the review in Hindi: its "Change" is one short word
+    await expect.poll(() => heading(p).textContent()).toMatch(/[\u0900-\u097F]/);
+    atLeast44(await size(widget.locator('.answer-row .link-button')));
+    await widget.locator('[part~="button-primary"]').click();
+    const fold = widget.locator('.because summary');
+    await expect.poll(() => fold.count()).toBeGreaterThan(0);
+    expect((await size(fold)).height).toBeGreaterThanOrEqual(44);
+
+    const q = await page('', { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    await ready(q);
+    await button(q, 'Start').click();
+    await q.locator('symptom-check').getByRole('checkbox', { name: /chest/i }).check();
+    await button(q, 'Next').click();
+    const call = q.locator('symptom-check').getByRole('link', { name: /^Call 112 now$/ });
+    await expect.poll(() => call.count()).toBe(1);
+    expect((await size(call)).height).toBeGreaterThanOrEqual(44);
+  });
+
   it('rings the whole answer box in a colour of at least 3:1 on keyboard focus', async () => {
     const p = await page();
     await ready(p);
