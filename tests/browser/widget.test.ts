@@ -320,6 +320,40 @@ describe('shadow DOM', () => {
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   });
 
+  it("keeps the scale's end words whole in Hindi on a phone at 200% zoom (180 px wide)", async () => {
+    const p = await page('', { viewport: { width: 180, height: 600 } });
+    await ready(p);
+    await button(p, 'Start').click();
+    for (let i = 0; i < 30 && !/very tired/.test((await heading(p).textContent()) ?? ''); i++) {
+      const text = await heading(p).textContent();
+      await answerNo(p);
+      await button(p, 'Next').click();
+      await expect.poll(() => heading(p).textContent()).not.toBe(text);
+    }
+    await p.locator('symptom-check').getByRole('radio', { name: 'Yes' }).check();
+    await button(p, 'Next').click();
+    await expect.poll(() => p.locator('symptom-check').locator('.scale-ends').count()).toBe(1);
+    await p.locator('symptom-check').getByRole('group', { name: 'Language' }).getByRole('button').click();
+    await expect.poll(() => p.locator('symptom-check').locator('.scale-ends').textContent()).toMatch(/[\u0900-\u097F]/);
+    // Each word of the end labels on one line: a word broken in two ("बिल्कु / ल") takes two boxes.
+    const broken = await p.locator('symptom-check').evaluate((el) => {
+      const ends = el.shadowRoot!.querySelector('.scale-ends')!;
+      const walker = document.createTreeWalker(ends, NodeFilter.SHOW_TEXT);
+      const out: string[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of node.textContent!.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index!);
+          range.setEnd(node, match.index! + match[0].length);
+          if (range.getClientRects().length > 1) out.push(match[0]);
+        }
+      }
+      return out;
+    });
+    expect(broken).toEqual([]);
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(180);
+  });
+
   it('fits the result on a 320 px phone with text made twice as large, long words wrapped', async () => {
     const p = await page('', { viewport: { width: 320, height: 640 } });
     await ready(p);
