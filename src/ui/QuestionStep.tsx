@@ -28,8 +28,12 @@ interface Props {
 export type NumericAnswers = Pick<typeof import('./numericAnswers'), 'NumberAnswer' | 'ScaleAnswer'>;
 
 /** One question a screen: native inputs in a fieldset whose legend is the heading. */
-export function QuestionStep({ question, value, error, refusals, index, total, headingRef, onAnswer, onNext, onBack, onReview, screening, numeric }: Props) {
+export function QuestionStep({ question, value, error: found, refusals, index, total, headingRef, onAnswer, onNext, onBack, onReview, screening, numeric }: Props) {
   const { t, text } = useSpeech();
+  // A number's error shows once Next has been refused on this screen, not while it is typed
+  // ("34." on the way to "34.5"): announced mid-typing, it interrupts. From then on it follows the box.
+  const refusalsBefore = useRef(refusals).current;
+  const error = refusals > refusalsBefore ? found : null;
   const errorRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (refusals > 0 && error) errorRef.current?.focus();

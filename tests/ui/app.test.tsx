@@ -146,6 +146,27 @@ describe('a question screen', () => {
     expect(box.getAttribute('aria-invalid')).toBe('true');
     expect(box.getAttribute('aria-describedby')).toBe(error.id);
   });
+  it('says nothing while a number is typed, and says what is wrong once Next is pressed', async () => {
+    tick('None of these');
+    click('Next');
+    choose('Yes');
+    click('Next');
+    await screenTitled('For how many weeks?');
+    const box = screen.getByRole('textbox');
+    // "2." on the way to "2.5", and 999 before the patient has finished or pressed Next.
+    for (const typed of ['2.', '999']) {
+      fireEvent.input(box, { target: { value: typed } });
+      expect(screen.queryByRole('alert')).toBeNull();
+      expect(box.getAttribute('aria-invalid')).toBeNull();
+    }
+    click('Next');
+    expect(screen.getByRole('alert').textContent).toMatch(/Enter a number from 0 to 520/);
+    // From then on the message follows the box: fixed, it goes; wrong again, it is back.
+    fireEvent.input(box, { target: { value: '12' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.input(box, { target: { value: '600' } });
+    expect(screen.getByRole('alert').textContent).toMatch(/Enter a number from 0 to 520/);
+  });
   it('reads digits typed on a Hindi keyboard, and "1,000" as a thousand, not 1', async () => {
     tick('None of these');
     click('Next');

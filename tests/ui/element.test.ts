@@ -196,6 +196,25 @@ describe('<symptom-check> with the built-in lupus rules', () => {
     expect(choices).toEqual(['हाँ', 'नहीं', 'पक्का नहीं पता']);
   });
 
+  it('keeps a refused number\'s message through a language switch, in the new language', async () => {
+    const { el } = await mount({ lang: 'en' });
+    clickButton(el, 'Start');
+    await vi.waitFor(() => expect(shadow(el).querySelector('input[value="none"]')).not.toBeNull());
+    shadow(el).querySelector<HTMLInputElement>('input[value="none"]')!.click();
+    await flush();
+    clickButton(el, 'Next');
+    const box = () => shadow(el).querySelector<HTMLInputElement>('input[type="text"]');
+    await vi.waitFor(() => expect(box()).not.toBeNull());
+    box()!.value = '200';
+    box()!.dispatchEvent(new Event('input', { bubbles: true }));
+    await flush();
+    expect(shadow(el).querySelector('[role="alert"]')).toBeNull(); // not while typing
+    clickButton(el, 'Next');
+    await vi.waitFor(() => expect(shadow(el).querySelector('[role="alert"]')?.textContent).toMatch(/Enter a number from 0 to 120/));
+    shadow(el).querySelector<HTMLButtonElement>('[part="languages"] button')!.click();
+    await vi.waitFor(() => expect(shadow(el).querySelector('[role="alert"]')?.textContent).toMatch(/[\u0900-\u097F]/));
+  });
+
   it("speaks the questionnaire's language throughout when it lacks the one asked for", async () => {
     const englishOnly = JSON.parse(JSON.stringify({ ...smallQuestionnaire(), languages: ['en'] }, (key, value) => (key === 'hi' ? undefined : value)));
     const { el, event } = await mount({ lang: 'hi' }, (e) => (e.rules = englishOnly));
