@@ -52,12 +52,13 @@ export function QuestionStep({ question, value, error: found, refusals, index, t
         onNext();
       }}
     >
-      <p class="progress" part="progress">
+      <p class="progress" part="progress" id={`${id}-progress`}>
         {t.progress(index, total)}
       </p>
       <fieldset class="fieldset" aria-describedby={describedBy} aria-invalid={error ? 'true' : undefined}>
         <legend class="legend">
-          <h2 id={`${id}-heading`} class="heading" part="heading" tabIndex={-1} ref={headingRef}>
+          {/* Focus lands on the heading, after the progress: a screen reader says it with the heading. */}
+          <h2 id={`${id}-heading`} class="heading" part="heading" tabIndex={-1} ref={headingRef} aria-describedby={`${id}-progress`}>
             {text(question.text)}
           </h2>
         </legend>

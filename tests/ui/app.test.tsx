@@ -129,6 +129,9 @@ describe('a question screen', () => {
     click('Next');
     await screenTitled('For how many weeks?');
     expect(screen.getByText('Question 3 of 6')).toBeTruthy();
+    // Focus lands on the heading, after the progress: the heading's description says it.
+    const described = heading().getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)?.textContent);
+    expect(described).toEqual(['Question 3 of 6']);
   });
   it('rejects a number out of range with the allowed range', async () => {
     tick('None of these');
