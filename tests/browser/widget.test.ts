@@ -40,7 +40,7 @@ describe('a full run answering "No"', () => {
     await expect(heading(p).textContent()).resolves.toBe('What to do next');
     const complete = await completion(p);
     expect(complete.detail.guidance.map((g: any) => g.id)).toEqual(['no_specific_concerns']);
-    expect(complete.detail.questionnaire).toEqual({ id: 'lupus', version: '1.0.1' });
+    expect(complete.detail.questionnaire).toEqual({ id: 'lupus', version: '1.1.0' });
     expect(complete.detail.answers.red_flags).toEqual(['none']);
     expect(complete.detail.fhir).toMatchObject({ resourceType: 'QuestionnaireResponse', status: 'completed', language: 'en' });
     expect(await violations(p)).toEqual([]);

@@ -89,7 +89,7 @@ describe('toFhirQuestionnaire', () => {
       resourceType: 'Questionnaire',
       id: 'lupus',
       url: 'urn:symptom-check:lupus',
-      version: '1.0.1',
+      version: '1.1.0',
       name: 'Lupus',
       title: 'Lupus symptom check',
       status: 'active',
