@@ -71,7 +71,7 @@ describe('the printed summary', () => {
     await printSummary(p);
     const summary = p.locator('symptom-check').locator('[part="summary"]');
     expect(await summary.isVisible()).toBe(true);
-    expect(await summary.textContent()).toMatch(/Date: .+ · Questionnaire: Lupus symptom check \(lupus 1\.0\.1\)/);
+    expect(await summary.textContent()).toMatch(/Date: .+ · Questionnaire: Lupus symptom check \(lupus 1\.1\.0\)/);
     expect(await summary.textContent()).toContain('Urgent warning signs');
     expect(await button(p, 'Copy summary').isVisible()).toBe(false);
     expect(await p.locator('#page-button').isVisible()).toBe(false);

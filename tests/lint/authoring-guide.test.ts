@@ -23,6 +23,7 @@ function withWorkedExample(): string {
   q.sections.find((s: { id: string }) => s.id === 'skin_and_hair').questions.push(...example<unknown[]>('questions'));
   const lastRoutine = q.guidance.findLastIndex((g: { level: string }) => g.level === 'routine');
   q.guidance.splice(lastRoutine + 1, 0, example('guidance'));
+  q.guidance.find((g: { id: string }) => g.id === 'mention_symptoms').when.any.push(example('mention-item'));
   q.guidance.find((g: { id: string }) => g.id === 'no_specific_concerns').when.not.any.push(example('no-concerns-item'));
   q.version = '1.1.0';
   return JSON.stringify(q, null, 2);
@@ -31,7 +32,7 @@ const lintKeys = (text: string) => lint({ text, file: 'rules/lupus.json' }).prob
 
 describe('the worked example in rules/README.md', () => {
   it('has every snippet the steps refer to, each valid JSON', () => {
-    expect([...examples.keys()].sort()).toEqual(['cases', 'guidance', 'lint-config', 'no-concerns-item', 'questions', 'source']);
+    expect([...examples.keys()].sort()).toEqual(['cases', 'guidance', 'lint-config', 'mention-item', 'no-concerns-item', 'questions', 'source']);
   });
 
   it('gives a valid questionnaire', () => {
