@@ -14,6 +14,19 @@ const button = (p: Page, name: string | RegExp) => p.locator('symptom-check').ge
 
 const ready = (p: Page) => settled(p);
 
+/** From the intro to the 0 to 10 tiredness scale: "No" to everything before, "Yes" to being very tired. */
+async function toTirednessScale(p: Page) {
+  await button(p, 'Start').click();
+  for (let i = 0; i < 30 && !/very tired/.test((await heading(p).textContent()) ?? ''); i++) {
+    const text = await heading(p).textContent();
+    await answerNo(p);
+    await button(p, 'Next').click();
+    await expect.poll(() => heading(p).textContent()).not.toBe(text);
+  }
+  await p.locator('symptom-check').getByRole('radio', { name: 'Yes' }).check();
+  await button(p, 'Next').click();
+}
+
 /** Answers every question "No" (or the equivalent) and returns the headings seen. */
 async function answerEverythingNo(p: Page): Promise<string[]> {
   const seen: string[] = [];
@@ -297,15 +310,7 @@ describe('shadow DOM', () => {
   it('keeps each number of the 0 to 10 scale inside its box on a 320 px phone', async () => {
     const p = await page('', { viewport: { width: 320, height: 640 } });
     await ready(p);
-    await button(p, 'Start').click();
-    for (let i = 0; i < 30 && !/very tired/.test((await heading(p).textContent()) ?? ''); i++) {
-      const text = await heading(p).textContent();
-      await answerNo(p);
-      await button(p, 'Next').click();
-      await expect.poll(() => heading(p).textContent()).not.toBe(text);
-    }
-    await p.locator('symptom-check').getByRole('radio', { name: 'Yes' }).check();
-    await button(p, 'Next').click();
+    await toTirednessScale(p);
     await expect.poll(() => p.locator('symptom-check').locator('.options.inline .option').count()).toBe(11);
     const outside = await p.locator('symptom-check').evaluate((el) =>
       [...el.shadowRoot!.querySelectorAll('.options.inline .option')].flatMap((box) => {
@@ -323,15 +328,7 @@ describe('shadow DOM', () => {
   it("keeps the scale's end words whole in Hindi on a phone at 200% zoom (180 px wide)", async () => {
     const p = await page('', { viewport: { width: 180, height: 600 } });
     await ready(p);
-    await button(p, 'Start').click();
-    for (let i = 0; i < 30 && !/very tired/.test((await heading(p).textContent()) ?? ''); i++) {
-      const text = await heading(p).textContent();
-      await answerNo(p);
-      await button(p, 'Next').click();
-      await expect.poll(() => heading(p).textContent()).not.toBe(text);
-    }
-    await p.locator('symptom-check').getByRole('radio', { name: 'Yes' }).check();
-    await button(p, 'Next').click();
+    await toTirednessScale(p);
     await expect.poll(() => p.locator('symptom-check').locator('.scale-ends').count()).toBe(1);
     await p.locator('symptom-check').getByRole('group', { name: 'Language' }).getByRole('button').click();
     await expect.poll(() => p.locator('symptom-check').locator('.scale-ends').textContent()).toMatch(/[\u0900-\u097F]/);
