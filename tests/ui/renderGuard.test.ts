@@ -104,6 +104,8 @@ describe('a fault while drawing a screen', () => {
     const search = document.body.appendChild(document.createElement('input'));
     click(el, 'Start');
     await until(() => heading(el) === 'Do you have any of these now?');
+    // The question's heading takes focus after the screen is painted: the patient moves on from there.
+    await until(() => shadow(el).activeElement?.tagName === 'H2');
     search.focus();
     fault.on = true;
     const failed = nextEvent(el, 'sc-error');
