@@ -28,8 +28,8 @@ const SYNOPSIS_WIDTH = 33;
 /** The synopsis, then what it does in a column of its own (below it when the synopsis is too long). */
 function listing({ synopsis, about }: (typeof COMMANDS)[Command]): string {
   const indent = ' '.repeat(SYNOPSIS_WIDTH + 3);
-  const [first, ...rest] = synopsis.length <= SYNOPSIS_WIDTH ? [`  ${synopsis.padEnd(SYNOPSIS_WIDTH)} ${about[0]}`, ...about.slice(1).map((l) => indent + l)] : [`  ${synopsis}`, ...about.map((l) => indent + l)];
-  return [first, ...rest].join('\n');
+  const lines = synopsis.length <= SYNOPSIS_WIDTH ? [`  ${synopsis.padEnd(SYNOPSIS_WIDTH)} ${about[0]}`, ...about.slice(1).map((l) => indent + l)] : [`  ${synopsis}`, ...about.map((l) => indent + l)];
+  return lines.join('\n');
 }
 
 export const USAGE = `Usage: symptom-check <command>

@@ -164,8 +164,8 @@ describe('an id given twice says where the first one is', () => {
     expect(Number(message.exec(problem!.message)![1])).toBe(positionOf(text, id).line);
   });
   it('in a questionnaire given as an object (no lines), with the path of the first', () => {
-    const q = smallQuestionnaire() as any;
-    q.sections[1].questions[2].id = 'joint_pain';
+    const q = smallQuestionnaire();
+    q.sections[1]!.questions[2]!.id = 'joint_pain';
     const result = checkQuestionnaire(q);
     expect(!result.ok && result.problems[0]!.message).toBe('duplicate question id "joint_pain" (first at $.sections[1].questions[0].id)');
   });
