@@ -99,6 +99,7 @@ const HTMLElement: typeof globalThis.HTMLElement = globalThis.HTMLElement ?? (cl
  * @csspart level-soon - The group of within-days advice.
  * @csspart level-routine - The group of appointment advice.
  * @csspart level-info - The group of information.
+ * @csspart urgent-so-far - Same-day advice shown above the questions once an answer calls for it.
  * @csspart guidance - One piece of advice.
  * @csspart disclaimer - The "not a diagnosis" notice.
  * @csspart privacy - The intro's promise that nothing is sent (replace it through the privacy slot).

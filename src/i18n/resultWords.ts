@@ -39,6 +39,8 @@ export interface ResultWords {
   summaryRules: string;
   yourAnswers: string;
   advice: string;
+  /** Under same-day advice shown on the question screens (UrgentSoFar). */
+  urgentGoOn: string;
 }
 
 const words: Record<string, ResultWords> = {
@@ -71,6 +73,7 @@ const words: Record<string, ResultWords> = {
     summaryRules: 'Questionnaire',
     yourAnswers: 'Your answers',
     advice: 'Advice',
+    urgentGoOn: 'You can go on with the questions. Your advice, with what to do, comes at the end.',
   },
   hi: {
     reviewHeading: 'अपने जवाब जाँच लें',
@@ -101,6 +104,7 @@ const words: Record<string, ResultWords> = {
     summaryRules: 'प्रश्नावली',
     yourAnswers: 'आपके जवाब',
     advice: 'सलाह',
+    urgentGoOn: 'आप सवाल जारी रख सकते हैं। क्या करना है, इसकी पूरी सलाह आख़िर में मिलेगी।',
   },
 };
 

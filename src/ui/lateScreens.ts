@@ -2,6 +2,7 @@
 export { evaluateAnswers } from '../engine/guidance';
 export { Result } from './Result';
 export { Review } from './Review';
+export { UrgentSoFar } from './UrgentSoFar';
 export { default as lateCss } from './late.css?inline';
 export { printWidget } from './printWidget';
 export { NumberAnswer, ScaleAnswer } from './numericAnswers';

@@ -544,6 +544,24 @@ describe('accessibility (axe-core, zero violations on every screen)', () => {
     await expectAccessible(broken, 'load error');
   });
 
+  it('the same-day advice above the next questions, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const p = await open(env.browser, `${env.server.url}/pages/scheme.html`, { colorScheme });
+      await ready(p);
+      await button(p, 'Start').click();
+      await p.locator('symptom-check').getByRole('checkbox', { name: /One leg is swollen/ }).check();
+      await button(p, 'Next').click();
+      const notice = p.locator('symptom-check').locator('[part~="urgent-so-far"]');
+      await expect.poll(() => notice.textContent()).toContain('Swollen, painful leg: see a doctor today');
+      // Above the question, where the patient reads first; the heading keeps focus.
+      const [noticeBox, headingBox] = [await notice.boundingBox(), await heading(p).boundingBox()];
+      expect(noticeBox!.y + noticeBox!.height).toBeLessThanOrEqual(headingBox!.y);
+      expect(await focusedText(p)).toMatch(/^H2:/);
+      await expectAccessible(p, `same-day advice (${colorScheme})`);
+      await p.context().close();
+    }
+  });
+
   it('the copy box when the clipboard refuses, and the question before clearing kept answers', async () => {
     const p = await page('?persist=session');
     await ready(p);

@@ -258,6 +258,66 @@ describe('a look at the answers mid-run', () => {
   });
 });
 
+describe('same-day advice during the questions', () => {
+  /** The notice above the question (a live region, there from the first question on). */
+  const notice = () => screen.getAllByRole('status').find((el) => el.querySelector('[part~="urgent-so-far"]'));
+
+  it('says so on the next screen, and on every screen after, when an answer calls for a doctor today', async () => {
+    setup();
+    click('Start');
+    tick('One swollen leg');
+    // Not while the patient is still answering the question that calls for it (its region is
+    // there, empty, once the later screens' code is).
+    await waitFor(() => expect(screen.getAllByRole('status').some((el) => el.textContent === '')).toBe(true));
+    expect(notice()).toBeUndefined();
+    click('Next');
+    expect(heading().textContent).toBe('Do your joints hurt?');
+    await waitFor(() => expect(notice()?.textContent).toContain('Get medical help today'));
+    expect(within(notice()!).getByRole('listitem').textContent).toBe('See a doctor today');
+    expect(notice()!.textContent).toContain('You can go on with the questions');
+    // The heading keeps focus: the notice is announced from its live region, not by taking focus.
+    expect(document.activeElement).toBe(heading());
+    choose('No');
+    click('Next');
+    expect(heading().textContent).toBe('Do you have a rash?');
+    expect(notice()?.textContent).toContain('See a doctor today');
+  });
+  it('goes when the answer that called for it is changed', async () => {
+    setup();
+    click('Start');
+    tick('One swollen leg');
+    click('Next');
+    await waitFor(() => expect(notice()).toBeDefined());
+    click('Back');
+    tick('None of these');
+    click('Next');
+    expect(heading().textContent).toBe('Do your joints hurt?');
+    expect(notice()).toBeUndefined();
+    // The live region stays in place, empty, for advice still to come.
+    expect(screen.getAllByRole('status').some((el) => el.textContent === '')).toBe(true);
+  });
+  it('is not shown for answers that call for no same-day care', async () => {
+    setup();
+    click('Start');
+    tick('None of these');
+    click('Next');
+    choose('Yes');
+    click('Next');
+    await screenTitled('For how many weeks?');
+    // The region is there (the later screens' code, which works the advice out, has loaded), empty.
+    await waitFor(() => expect(screen.getAllByRole('status').map((el) => el.textContent)).toEqual(['']));
+    expect(notice()).toBeUndefined();
+  });
+  it('speaks Hindi on a Hindi run', async () => {
+    setup({ lang: 'hi' });
+    click('शुरू करें');
+    fireEvent.click(screen.getAllByRole('checkbox')[1]!);
+    click('आगे');
+    await waitFor(() => expect(notice()?.textContent).toContain('आज ही डॉक्टर की मदद लें'));
+    expect(notice()!.textContent).toContain('आप सवाल जारी रख सकते हैं');
+  });
+});
+
 describe('result', () => {
   it('groups advice by urgency with reasons, repeats the disclaimer, and reports completion', async () => {
     const { completes } = setup();
