@@ -234,6 +234,8 @@ export function App({ questionnaire, complete = true, restFailed, lang, emergenc
       {waiting &&
         !emergencyResult &&
         (missing ? loadError() : <Loading t={speech.t} />)}
+      {/* Answers that would be lost with the page: leaving it asks first. */}
+      {late && <late.LeaveWarning active={progress.step !== 'result' && Object.keys(answers).length > 0 && !(persist?.store && keep)} />}
       {/* Same-day advice the answers so far call for: from the first question on (an empty live region until then). */}
       {late && progress.step === 'question' && current && <late.UrgentSoFar questionnaire={questionnaire} answers={answers} current={current} />}
       {!waiting && progress.step === 'question' && current && currentQuestion && (

@@ -487,6 +487,52 @@ describe('shadow DOM', () => {
   });
 });
 
+describe('leaving the page mid-run', () => {
+  /** Closes the tab as a patient would (beforeunload runs); the dialog types it raised, each dismissed (stay). */
+  async function leave(p: Page): Promise<string[]> {
+    const dialogs: string[] = [];
+    p.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await p.close({ runBeforeUnload: true });
+    await expect.poll(() => dialogs.length > 0 || p.isClosed()).toBe(true);
+    return dialogs;
+  }
+  /** Whether the page would ask now (a synthetic beforeunload the widget cancels): the warning comes with the later screens' code. */
+  const wouldAsk = (p: Page) =>
+    p.evaluate(() => {
+      const event = new Event('beforeunload', { cancelable: true });
+      dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+
+  it('asks first once there are answers, and staying keeps them', async () => {
+    const p = await page();
+    await ready(p);
+    await button(p, 'Start').click();
+    const option = p.locator('symptom-check').getByRole('checkbox', { name: 'None of these' });
+    await option.check();
+    await expect.poll(() => wouldAsk(p)).toBe(true);
+    expect(await leave(p)).toEqual(['beforeunload']);
+    expect(p.isClosed()).toBe(false);
+    expect(await option.isChecked()).toBe(true);
+    await p.context().close();
+  });
+
+  it('lets the patient go without asking before any answer', async () => {
+    const p = await page();
+    await ready(p);
+    await button(p, 'Start').click();
+    // The later screens' code (which holds the warning) is there: its live region is.
+    await expect.poll(() => p.locator('symptom-check').getByRole('status').count()).toBeGreaterThan(0);
+    await p.waitForTimeout(100);
+    expect(await wouldAsk(p)).toBe(false);
+    expect(await leave(p)).toEqual([]);
+    expect(p.isClosed()).toBe(true);
+  });
+});
+
 describe('accessibility (axe-core, zero violations on every screen)', () => {
   it('intro, each question type, the error state, review and result', async () => {
     const p = await page();

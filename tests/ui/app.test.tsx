@@ -318,6 +318,75 @@ describe('same-day advice during the questions', () => {
   });
 });
 
+describe('leaving the page mid-run', () => {
+  /** Whether leaving now would ask first: a beforeunload the widget cancels. */
+  const leavingAsks = () => {
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  };
+  /** Waits for the later screens' code, which brings the warning (its live region is there then), and its effects. */
+  const lateReady = async () => {
+    await waitFor(() => expect(screen.getAllByRole('status').length).toBeGreaterThan(0));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  };
+
+  it('asks first once there are answers, on the questions and the review, and not once the advice is shown', async () => {
+    setup();
+    expect(leavingAsks()).toBe(false); // the intro: nothing to lose
+    click('Start');
+    await lateReady();
+    expect(leavingAsks()).toBe(false); // no answer yet
+    tick('None of these');
+    expect(leavingAsks()).toBe(true);
+    click('Next');
+    choose('No');
+    click('See my answers so far');
+    await screenTitled('Check your answers');
+    expect(leavingAsks()).toBe(true);
+    click('Go on with the questions');
+    choose('No');
+    click('Next');
+    await numericAnswersReady();
+    choose('2');
+    click('Next');
+    choose('Female');
+    click('Next');
+    await screenTitled('Check your answers');
+    click('See my advice');
+    await screenTitled('What to do next');
+    expect(leavingAsks()).toBe(false);
+  });
+  it('does not ask when the answers are kept (persist="session", with the patient\'s yes)', async () => {
+    setup({ persist: { key: 'k', store } });
+    tick(/Keep my answers/);
+    click('Start');
+    tick('None of these');
+    await lateReady();
+    expect(leavingAsks()).toBe(false);
+  });
+  it('asks with persist="session" when the patient did not agree to keep them', async () => {
+    setup({ persist: { key: 'k', store } });
+    click('Start');
+    tick('None of these');
+    await lateReady();
+    expect(leavingAsks()).toBe(true);
+  });
+  it('does not ask while the widget is off the page, nor once it is gone', async () => {
+    setup();
+    click('Start');
+    tick('None of these');
+    await lateReady();
+    const widget = document.body.firstElementChild!;
+    widget.remove();
+    expect(leavingAsks()).toBe(false);
+    document.body.append(widget);
+    expect(leavingAsks()).toBe(true);
+    cleanup();
+    expect(leavingAsks()).toBe(false);
+  });
+});
+
 describe('result', () => {
   it('groups advice by urgency with reasons, repeats the disclaimer, and reports completion', async () => {
     const { completes } = setup();
