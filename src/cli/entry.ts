@@ -22,9 +22,10 @@ export function isProcessEntry(moduleUrl: string, entryPath: string | undefined 
 }
 
 /**
- * Runs `main` on the process's arguments and makes its result the exit code. As in
- * bin/symptom-check.js: a reader that stops early (`… | head`) is not an error, the rest of the
- * output goes nowhere quietly and the exit code is still the command's own.
+ * Runs `main` on the process's arguments and makes its result the exit code (for node running
+ * the module directly, and for bin/symptom-check.js). A reader that stops early (`… | head`) is
+ * not an error: the rest of the output goes nowhere quietly, and the exit code is still the
+ * command's own.
  */
 export async function runAsProcess(main: (argv: string[]) => Promise<number>): Promise<void> {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

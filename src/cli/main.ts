@@ -34,6 +34,9 @@ const nodeIO: CliIO = {
   exists: (path) => existsSync(path),
 };
 
+/** For bin/symptom-check.js, which imports this module (from src/ or dist/) and runs it. */
+export { runAsProcess };
+
 class UsageError extends Error {}
 
 export async function main(argv: string[], io: CliIO = nodeIO): Promise<number> {
