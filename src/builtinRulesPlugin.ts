@@ -3,7 +3,8 @@
  * fails the build, so the widget never ships Zod for it) and splits it per language, so a page
  * downloads only the language it shows, in two parts:
  * - `<lang>/first`: everything the first screens need: the whole structure (questions, options,
- *   conditions, scores, levels) and the texts of the first section (the red flags);
+ *   conditions, levels; scores only if those conditions read one) and the texts of the first
+ *   section (the red flags);
  * - `<lang>`: the complete questionnaire in that language, fetched once the first question is
  *   on screen, while the patient reads it.
  *
@@ -79,7 +80,7 @@ export function projectLanguage(q: Questionnaire, lang: string): Questionnaire {
 
 /**
  * The part of a one-language questionnaire the first screens need: the questions' structure,
- * the scores, the emergency guidance (the questionnaire stops at once when it applies), the
+ * the scores their conditions read (if any), the emergency guidance (the questionnaire stops at once when it applies), the
  * title and intro, and the texts of the first section. Other texts are left empty ({}); the
  * widget swaps in the complete questionnaire before it shows any of them.
  */
@@ -98,12 +99,24 @@ export function firstScreens(q: Questionnaire): Questionnaire {
     return Object.fromEntries(kept.map(([k, v]) => [k, isText(v) ? {} : withoutTexts(v)]));
   };
   const [first, ...rest] = q.sections;
+  const emergencies = q.guidance.filter((g) => g.level === 'emergency');
+  // Scores only if a condition kept here reads one (a showIf, an emergency's `when`): the first
+  // screens never show a score, and the result, which does, waits for the complete questionnaire.
+  const conditions = [...q.sections.flatMap((s) => s.questions.map((question) => question.showIf)), ...emergencies.map((g) => g.when)];
+  const { scores, ...withoutScores } = q;
   return {
-    ...q,
+    ...withoutScores,
     sections: [first!, ...(withoutTexts(rest) as Questionnaire['sections'])],
-    guidance: withoutTexts(q.guidance.filter((g) => g.level === 'emergency')) as Questionnaire['guidance'],
-    ...(q.scores ? { scores: withoutTexts(q.scores) as Questionnaire['scores'] } : {}),
+    guidance: withoutTexts(emergencies) as Questionnaire['guidance'],
+    ...(scores && conditions.some(readsScore) ? { scores: withoutTexts(scores) as Questionnaire['scores'] } : {}),
     sources: [],
   };
+}
+
+/** Whether a condition (or any condition inside it) compares a score. */
+function readsScore(condition: unknown): boolean {
+  if (condition === null || typeof condition !== 'object') return false;
+  if (Array.isArray(condition)) return condition.some(readsScore);
+  return 'score' in condition || Object.values(condition).some(readsScore);
 }
 

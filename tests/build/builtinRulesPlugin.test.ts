@@ -43,5 +43,28 @@ describe('the built-in rules, split per language at build time', () => {
     expect(JSON.stringify(first).length).toBeLessThan(JSON.stringify(en).length / 2);
     // Sources (and their languages) are read only by the result screen: not in the first part.
     expect(first.sources).toEqual([]);
+    // Nor the scores: none of the first part's conditions reads one.
+    expect(lupus.scores?.length).toBeGreaterThan(0);
+    expect(first.scores).toBeUndefined();
+  });
+
+  it('keeps the scores in the first part when a follow-up or an emergency rule reads one, and the same questions and decisions with them', () => {
+    const en = projectLanguage(lupus, 'en');
+    const [flags, ...rest] = en.sections;
+    const scored: Questionnaire = {
+      ...en,
+      // The last question asked only with two signs or more; an emergency for three signs and a fever.
+      sections: [flags!, ...rest.map((s, i) => (i === rest.length - 1 ? { ...s, questions: s.questions.map((q, j) => (j === s.questions.length - 1 ? { ...q, showIf: { score: 'lupus_features', atLeast: 2 } } : q)) } : s))],
+      guidance: en.guidance.map((g, i) => (i === 0 ? { ...g, when: { any: [g.when, { all: [{ score: 'lupus_features', atLeast: 3 }, { answer: 'fever', equals: 'yes' }] }] } } : g)),
+    };
+    for (const changed of [scored, { ...scored, sections: en.sections }, { ...scored, guidance: en.guidance }]) {
+      const first = firstScreens(changed);
+      expect(first.scores?.map((s) => s.id)).toEqual(['lupus_features']);
+      expect(first.scores![0]!.title).toEqual({});
+      const signs = { red_flags: ['none'], butterfly_rash: 'yes', mouth_ulcers: 'yes', hair_loss: 'yes', fever: 'yes' };
+      expect(visibleQuestions(first, signs)).toEqual(visibleQuestions(changed, signs));
+      expect(hasEmergency(first, signs)).toBe(hasEmergency(changed, signs));
+    }
+    expect(hasEmergency(firstScreens(scored), { red_flags: ['none'], butterfly_rash: 'yes', mouth_ulcers: 'yes', hair_loss: 'yes', fever: 'yes' })).toBe(true);
   });
 });
