@@ -14,7 +14,7 @@ export function LeaveWarning({ active }: { active: boolean }) {
     const warn = (event: BeforeUnloadEvent) => {
       if (!here.current?.isConnected) return;
       event.preventDefault();
-      event.returnValue = ''; // what browsers before Chrome 119 needed to ask
+      event.returnValue = true; // what Chrome and Edge before 119 needed to ask (MDN's legacy advice)
     };
     addEventListener('beforeunload', warn);
     return () => removeEventListener('beforeunload', warn);
