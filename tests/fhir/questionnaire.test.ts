@@ -89,7 +89,7 @@ describe('toFhirQuestionnaire', () => {
       resourceType: 'Questionnaire',
       id: 'lupus',
       url: 'urn:symptom-check:lupus',
-      version: '1.1.0',
+      version: lupus.version,
       name: 'Lupus',
       title: 'Lupus symptom check',
       status: 'active',

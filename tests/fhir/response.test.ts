@@ -79,7 +79,7 @@ describe('toFhirQuestionnaireResponse', () => {
   it('names the questionnaire and version, and when it was answered', () => {
     expect(toFhirQuestionnaireResponse(lupus, {}, { authored: AUTHORED })).toEqual({
       resourceType: 'QuestionnaireResponse',
-      questionnaire: 'urn:symptom-check:lupus|1.1.0',
+      questionnaire: `urn:symptom-check:lupus|${lupus.version}`,
       status: 'in-progress',
       authored: AUTHORED,
       language: 'en',

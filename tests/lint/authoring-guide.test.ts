@@ -25,7 +25,8 @@ function withWorkedExample(): string {
   q.guidance.splice(lastRoutine + 1, 0, example('guidance'));
   q.guidance.find((g: { id: string }) => g.id === 'mention_symptoms').when.any.push(example('mention-item'));
   q.guidance.find((g: { id: string }) => g.id === 'no_specific_concerns').when.not.any.push(example('no-concerns-item'));
-  q.version = '1.1.0';
+  // Raised, as the guide says (the next minor version of the file's own).
+  q.version = q.version.replace(/^(\d+)\.(\d+)\.\d+$/, (_: string, major: string, minor: string) => `${major}.${Number(minor) + 1}.0`);
   return JSON.stringify(q, null, 2);
 }
 const lintKeys = (text: string) => lint({ text, file: 'rules/lupus.json' }).problems.map((p) => `${p.severity} [${p.rule}] ${p.message}`);
