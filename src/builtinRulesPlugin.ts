@@ -80,9 +80,10 @@ export function projectLanguage(q: Questionnaire, lang: string): Questionnaire {
 
 /**
  * The part of a one-language questionnaire the first screens need: the questions' structure,
- * the scores their conditions read (if any), the emergency guidance (the questionnaire stops at once when it applies), the
- * title and intro, and the texts of the first section. Other texts are left empty ({}); the
- * widget swaps in the complete questionnaire before it shows any of them.
+ * the scores their conditions read (if any), the emergency guidance (the questionnaire stops at
+ * once when it applies), the same-day guidance on the first section's answers alone (with its
+ * title), the title and intro, and the texts of the first section. Other texts are left empty
+ * ({}); the widget swaps in the complete questionnaire before it shows any of them.
  */
 export function firstScreens(q: Questionnaire): Questionnaire {
   const [lang] = q.languages;
@@ -100,6 +101,10 @@ export function firstScreens(q: Questionnaire): Questionnaire {
   };
   const [first, ...rest] = q.sections;
   const emergencies = q.guidance.filter((g) => g.level === 'emergency');
+  // Same-day advice on the first section's answers alone, with its title: the question screens
+  // name it from the next screen on (UrgentSoFar), even if the rest of the texts never come.
+  const firstIds = new Set(first!.questions.map((question) => question.id));
+  const sameDay = q.guidance.filter((g) => g.level === 'urgent' && !readsScore(g.when) && answersRead(g.when).every((id) => firstIds.has(id)));
   // Scores only if a condition kept here reads one (a showIf, an emergency's `when`): the first
   // screens never show a score, and the result, which does, waits for the complete questionnaire.
   const conditions = [...q.sections.flatMap((s) => s.questions.map((question) => question.showIf)), ...emergencies.map((g) => g.when)];
@@ -107,10 +112,18 @@ export function firstScreens(q: Questionnaire): Questionnaire {
   return {
     ...withoutScores,
     sections: [first!, ...(withoutTexts(rest) as Questionnaire['sections'])],
-    guidance: withoutTexts(emergencies) as Questionnaire['guidance'],
+    guidance: [...(withoutTexts(emergencies) as Questionnaire['guidance']), ...sameDay.map((g) => ({ ...(withoutTexts(g) as Questionnaire['guidance'][number]), title: g.title }))],
     ...(scores && conditions.some(readsScore) ? { scores: withoutTexts(scores) as Questionnaire['scores'] } : {}),
     sources: [],
   };
+}
+
+/** The ids of the questions a condition reads directly (not through a score). */
+function answersRead(condition: unknown): string[] {
+  if (condition === null || typeof condition !== 'object') return [];
+  if (Array.isArray(condition)) return condition.flatMap(answersRead);
+  const { answer } = condition as { answer?: unknown };
+  return [...(typeof answer === 'string' ? [answer] : []), ...Object.values(condition).flatMap(answersRead)];
 }
 
 /** Whether a condition (or any condition inside it) compares a score. */

@@ -40,7 +40,9 @@ export interface ResultWords {
   yourAnswers: string;
   advice: string;
   /** Under same-day advice shown on the question screens (UrgentSoFar). */
-  urgentGoOn: string;
+  urgentDoNotWait: string;
+  /** Followed by the emergency number. */
+  urgentIfWorse: string;
 }
 
 const words: Record<string, ResultWords> = {
@@ -73,7 +75,8 @@ const words: Record<string, ResultWords> = {
     summaryRules: 'Questionnaire',
     yourAnswers: 'Your answers',
     advice: 'Advice',
-    urgentGoOn: 'You can go on with the questions. Your advice, with what to do, comes at the end.',
+    urgentDoNotWait: 'Do not wait until the end of the questions to get help. You can go on with them: all your advice is shown at the end.',
+    urgentIfWorse: 'If you feel worse or very unwell, call your emergency number now:',
   },
   hi: {
     reviewHeading: 'अपने जवाब जाँच लें',
@@ -104,7 +107,8 @@ const words: Record<string, ResultWords> = {
     summaryRules: 'प्रश्नावली',
     yourAnswers: 'आपके जवाब',
     advice: 'सलाह',
-    urgentGoOn: 'आप सवाल जारी रख सकते हैं। क्या करना है, इसकी पूरी सलाह आख़िर में मिलेगी।',
+    urgentDoNotWait: 'मदद लेने के लिए सवाल ख़त्म होने का इंतज़ार न करें। आप सवाल जारी रख सकते हैं: आपकी पूरी सलाह आख़िर में दिखेगी।',
+    urgentIfWorse: 'अगर तबीयत और बिगड़े या आप बहुत बीमार महसूस करें, तो अभी अपने इमरजेंसी नंबर पर कॉल करें:',
   },
 };
 

@@ -1,23 +1,43 @@
 import { h } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { hasKeptRun } from './storageKey';
+
+/** How long after a click on a link to another app (tel:, mailto:…) the page's beforeunload is that link's. */
+const APP_LINK_MS = 2000;
 
 /**
- * While `active` (answers given that nothing keeps: no advice yet, and persist off or not agreed
- * to), leaving the page (the phone's Back, a link, closing the tab, a reload) asks first, as
- * the browser asks for any unsaved form: the answers exist only in this page. Not once the
- * widget has been taken off the page, whose run then is the page's business.
+ * While `active` (answers given, no advice yet, the run not stopped) and the answers are not kept
+ * under `keptAt` (persist="session" with the patient's yes), leaving the page (a link, closing
+ * the tab, a reload, the Back button where the browser asks) asks first, as the browser asks for
+ * any unsaved form: the answers exist only in this page. Not once the widget has been taken off
+ * the page, whose run then is the page's business; and not for a link that opens another app
+ * and leaves the page where it is: Chromium asks before a tel: link too, and nothing may stand
+ * between a patient and a call.
  */
-export function LeaveWarning({ active }: { active: boolean }) {
+export function LeaveWarning({ active, keptAt }: { active: boolean; keptAt?: string }) {
   const here = useRef<HTMLSpanElement>(null);
   useEffect(() => {
     if (!active) return;
+    let appLinkAt = -Infinity;
+    // Captured on the window: links in the widget's shadow root and on the page alike.
+    const noteAppLink = (event: MouseEvent) => {
+      const link = event.composedPath().find((target): target is HTMLAnchorElement => target instanceof HTMLAnchorElement && target.href !== '');
+      if (link && !/^(https?|file|blob|data):$/.test(link.protocol)) appLinkAt = performance.now();
+    };
     const warn = (event: BeforeUnloadEvent) => {
-      if (!here.current?.isConnected) return;
+      if (!here.current?.isConnected || performance.now() - appLinkAt < APP_LINK_MS) return;
+      // Kept only if the tab's storage really holds the run: blocked storage (a sandboxed frame,
+      // some private modes) keeps nothing, whatever the patient agreed to.
+      if (keptAt && hasKeptRun(keptAt)) return;
       event.preventDefault();
       event.returnValue = true; // what Chrome and Edge before 119 needed to ask (MDN's legacy advice)
     };
+    addEventListener('click', noteAppLink, true);
     addEventListener('beforeunload', warn);
-    return () => removeEventListener('beforeunload', warn);
-  }, [active]);
+    return () => {
+      removeEventListener('click', noteAppLink, true);
+      removeEventListener('beforeunload', warn);
+    };
+  }, [active, keptAt]);
   return <span hidden ref={here} />;
 }

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { InputError } from '../machine/questionnaireMachine';
 import type { AnswerValue, Option, Question } from '../questionnaire/schema';
 import { useSpeech, type Speech } from './context';
+import { URGENT_SO_FAR_ID } from './urgentSoFarId';
 
 interface Props {
   question: Question;
@@ -57,8 +58,8 @@ export function QuestionStep({ question, value, error: found, refusals, index, t
       </p>
       <fieldset class="fieldset" aria-describedby={describedBy} aria-invalid={error ? 'true' : undefined}>
         <legend class="legend">
-          {/* Focus lands on the heading, after the progress: a screen reader says it with the heading. */}
-          <h2 id={`${id}-heading`} class="heading" part="heading" tabIndex={-1} ref={headingRef} aria-describedby={`${id}-progress`}>
+          {/* Focus lands on the heading, after the progress: a screen reader says it with the heading, and the same-day advice if there is some. */}
+          <h2 id={`${id}-heading`} class="heading" part="heading" tabIndex={-1} ref={headingRef} aria-describedby={`${id}-progress ${URGENT_SO_FAR_ID}`}>
             {text(question.text)}
           </h2>
         </legend>

@@ -524,6 +524,26 @@ describe('leaving the page mid-run', () => {
     await p.context().close();
   });
 
+  it('lets the patient call the number in the same-day notice without asking first (Chromium asks before a tel: link)', async () => {
+    const p = await page();
+    await ready(p);
+    await button(p, 'Start').click();
+    await p.locator('symptom-check').getByRole('checkbox', { name: /One leg is swollen/ }).check();
+    await button(p, 'Next').click();
+    const call = p.locator('symptom-check').locator('[part~="urgent-so-far"]').getByRole('link', { name: '112' });
+    await expect.poll(() => call.getAttribute('href')).toBe('tel:112');
+    await expect.poll(() => wouldAsk(p)).toBe(true);
+    const dialogs: string[] = [];
+    p.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await call.click();
+    await p.waitForTimeout(500);
+    expect(dialogs).toEqual([]);
+    await p.context().close();
+  });
+
   it('lets the patient go without asking before any answer', async () => {
     const p = await page();
     await ready(p);

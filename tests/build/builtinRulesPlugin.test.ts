@@ -32,7 +32,13 @@ describe('the built-in rules, split per language at build time', () => {
     const first = firstScreens(en);
     expect(first.sections[0]).toEqual(en.sections[0]);
     expect(first.sections[1]!.questions[0]!.text).toEqual({});
-    expect(first.guidance.every((g) => g.level === 'emergency')).toBe(true);
+    // The emergency rules, and the same-day ones on the first section's answers alone, with their titles.
+    expect(first.guidance.filter((g) => g.level !== 'emergency').map((g) => [g.id, g.level, g.title, g.text])).toEqual(
+      en.guidance.filter((g) => g.level === 'urgent' && JSON.stringify(g.when).includes('"red_flags"')).map((g) => [g.id, 'urgent', g.title, {}]),
+    );
+    expect(first.guidance.map((g) => g.id)).toEqual(expect.arrayContaining(['possible_leg_clot', 'fever_weak_immunity']));
+    expect(first.guidance.some((g) => g.id === 'painful_breathing_check')).toBe(false); // urgent, on a later question
+    expect(first.guidance.filter((g) => g.level === 'emergency')).toHaveLength(en.guidance.filter((g) => g.level === 'emergency').length);
     // Same questions asked, and the same emergency decisions, as with the complete file.
     for (const answers of [{}, { diagnosed_lupus: 'yes' }, { joint_pain: 'yes', fatigue: 'yes' }] as Answers[]) {
       expect(visibleQuestions(first, answers)).toEqual(visibleQuestions(en, answers));

@@ -129,9 +129,10 @@ describe('a question screen', () => {
     click('Next');
     await screenTitled('For how many weeks?');
     expect(screen.getByText('Question 3 of 6')).toBeTruthy();
-    // Focus lands on the heading, after the progress: the heading's description says it.
+    // Focus lands on the heading, after the progress: the heading's description says it (and
+    // same-day advice, when there is some: none here).
     const described = heading().getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)?.textContent);
-    expect(described).toEqual(['Question 3 of 6']);
+    expect(described).toEqual(['Question 3 of 6', undefined]);
   });
   it('rejects a number out of range with the allowed range', async () => {
     tick('None of these');
@@ -259,42 +260,67 @@ describe('a look at the answers mid-run', () => {
 });
 
 describe('same-day advice during the questions', () => {
-  /** The notice above the question (a live region, there from the first question on). */
-  const notice = () => screen.getAllByRole('status').find((el) => el.querySelector('[part~="urgent-so-far"]'));
+  /** The notice above the question. */
+  const notice = () => document.querySelector<HTMLElement>('[part~="urgent-so-far"]');
+  /** What a screen reader says after the question's heading: the texts of what describes it. */
+  const headingDescription = () =>
+    heading()
+      .getAttribute('aria-describedby')!
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ');
+  /** The later screens' code, which works the advice out, has loaded (and its effects have run). */
+  const lateLoaded = async () => {
+    await vi.dynamicImportSettled();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  };
 
-  it('says so on the next screen, and on every screen after, when an answer calls for a doctor today', async () => {
+  it('shows it above every question after the answer that calls for a doctor today, read with each heading', async () => {
     setup();
     click('Start');
     tick('One swollen leg');
-    // Not while the patient is still answering the question that calls for it (its region is
-    // there, empty, once the later screens' code is).
-    await waitFor(() => expect(screen.getAllByRole('status').some((el) => el.textContent === '')).toBe(true));
-    expect(notice()).toBeUndefined();
+    await lateLoaded();
+    // Not while the patient is still answering the question that calls for it.
+    expect(notice()).toBeNull();
+    expect(headingDescription()).toBe('Question 1 of 5 ');
     click('Next');
     expect(heading().textContent).toBe('Do your joints hurt?');
-    await waitFor(() => expect(notice()?.textContent).toContain('Get medical help today'));
+    await waitFor(() => expect(notice()).not.toBeNull());
+    expect(notice()!.textContent).toMatch(/^Get medical help today/);
     expect(within(notice()!).getByRole('listitem').textContent).toBe('See a doctor today');
-    expect(notice()!.textContent).toContain('You can go on with the questions');
-    // The heading keeps focus: the notice is announced from its live region, not by taking focus.
+    expect(notice()!.textContent).toContain('Do not wait until the end of the questions to get help.');
+    // What to do if it gets worse, with the number to call.
+    expect(within(notice()!).getByRole('link', { name: '112' }).getAttribute('href')).toBe('tel:112');
+    // Focus stays on the question's heading, which is described by the notice.
     expect(document.activeElement).toBe(heading());
+    expect(headingDescription()).toBe(`Question 2 of 5 ${notice()!.textContent}`);
     choose('No');
     click('Next');
     expect(heading().textContent).toBe('Do you have a rash?');
-    expect(notice()?.textContent).toContain('See a doctor today');
+    expect(headingDescription()).toContain('See a doctor today');
+  });
+  it('gives the number the page set, as text when it is not one number', async () => {
+    setup({ emergencyNumber: '112 or 911' });
+    click('Start');
+    tick('One swollen leg');
+    click('Next');
+    await waitFor(() => expect(notice()?.textContent).toContain('call your emergency number now: 112 or 911'));
+    expect(within(notice()!).queryByRole('link')).toBeNull();
   });
   it('goes when the answer that called for it is changed', async () => {
     setup();
     click('Start');
     tick('One swollen leg');
     click('Next');
-    await waitFor(() => expect(notice()).toBeDefined());
+    await waitFor(() => expect(notice()).not.toBeNull());
     click('Back');
+    expect(notice()).toBeNull(); // the screen of the answer itself
     tick('None of these');
     click('Next');
     expect(heading().textContent).toBe('Do your joints hurt?');
-    expect(notice()).toBeUndefined();
-    // The live region stays in place, empty, for advice still to come.
-    expect(screen.getAllByRole('status').some((el) => el.textContent === '')).toBe(true);
+    await lateLoaded();
+    expect(notice()).toBeNull();
+    expect(headingDescription()).toBe('Question 2 of 5 ');
   });
   it('is not shown for answers that call for no same-day care', async () => {
     setup();
@@ -304,9 +330,8 @@ describe('same-day advice during the questions', () => {
     choose('Yes');
     click('Next');
     await screenTitled('For how many weeks?');
-    // The region is there (the later screens' code, which works the advice out, has loaded), empty.
-    await waitFor(() => expect(screen.getAllByRole('status').map((el) => el.textContent)).toEqual(['']));
-    expect(notice()).toBeUndefined();
+    await lateLoaded();
+    expect(notice()).toBeNull();
   });
   it('speaks Hindi on a Hindi run', async () => {
     setup({ lang: 'hi' });
@@ -314,7 +339,8 @@ describe('same-day advice during the questions', () => {
     fireEvent.click(screen.getAllByRole('checkbox')[1]!);
     click('आगे');
     await waitFor(() => expect(notice()?.textContent).toContain('आज ही डॉक्टर की मदद लें'));
-    expect(notice()!.textContent).toContain('आप सवाल जारी रख सकते हैं');
+    expect(notice()!.textContent).toContain('सवाल ख़त्म होने का इंतज़ार न करें');
+    expect(notice()!.textContent).toContain('अपने इमरजेंसी नंबर पर कॉल करें: 112');
   });
 });
 
@@ -325,9 +351,9 @@ describe('leaving the page mid-run', () => {
     window.dispatchEvent(event);
     return event.defaultPrevented;
   };
-  /** Waits for the later screens' code, which brings the warning (its live region is there then), and its effects. */
+  /** Waits for the later screens' code, which brings the warning, and its effects. */
   const lateReady = async () => {
-    await waitFor(() => expect(screen.getAllByRole('status').length).toBeGreaterThan(0));
+    await vi.dynamicImportSettled();
     await new Promise((resolve) => setTimeout(resolve, 50));
   };
 
@@ -365,12 +391,49 @@ describe('leaving the page mid-run', () => {
     await lateReady();
     expect(leavingAsks()).toBe(false);
   });
+  it('asks with persist="session" and the patient\'s yes when the tab\'s storage keeps nothing (blocked)', async () => {
+    const setItem = vi.spyOn(sessionStorage, 'setItem').mockImplementation(() => {
+      throw new DOMException('blocked', 'SecurityError');
+    });
+    try {
+      setup({ persist: { key: 'k', store } });
+      tick(/Keep my answers/);
+      click('Start');
+      tick('None of these');
+      await lateReady();
+      expect(sessionStorage.getItem('k')).toBeNull();
+      expect(leavingAsks()).toBe(true);
+    } finally {
+      setItem.mockRestore();
+    }
+  });
   it('asks with persist="session" when the patient did not agree to keep them', async () => {
     setup({ persist: { key: 'k', store } });
     click('Start');
     tick('None of these');
     await lateReady();
     expect(leavingAsks()).toBe(true);
+  });
+  it('does not ask when a link opens another app (tel:, mailto:), on the page or in the widget; a link to another page still asks', async () => {
+    setup();
+    click('Start');
+    tick('One swollen leg');
+    click('Next');
+    await lateReady();
+    const follow = (link: HTMLAnchorElement) => {
+      link.addEventListener('click', (event) => event.preventDefault()); // the test page goes nowhere
+      link.click();
+    };
+    const pageLink = (href: string) => document.body.appendChild(Object.assign(document.createElement('a'), { href, textContent: href }));
+    follow(pageLink('https://clinic.example/book'));
+    expect(leavingAsks()).toBe(true);
+    follow(pageLink('mailto:help@clinic.example'));
+    expect(leavingAsks()).toBe(false);
+    // The number to call in the same-day notice: nothing may stand between the patient and the call.
+    await waitFor(() => expect(screen.getByRole('link', { name: '112' })).toBeTruthy());
+    follow(screen.getByRole('link', { name: '112' }) as HTMLAnchorElement);
+    expect(leavingAsks()).toBe(false);
+    for (const link of document.body.querySelectorAll(':scope > a')) link.remove();
   });
   it('does not ask while the widget is off the page, nor once it is gone', async () => {
     setup();

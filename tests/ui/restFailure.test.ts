@@ -67,6 +67,22 @@ describe('the rest of the built-in questions failing to load', () => {
     expect(errors).toHaveLength(1);
   });
 
+  it('still names same-day advice on the first questions, and lets the patient leave (or call) without asking', async () => {
+    rest.mode = 'fail';
+    const { el, errors } = await widget();
+    click(el, 'Start');
+    await vi.waitFor(() => expect(errors).toHaveLength(1));
+    await tick(el, 'swollen_leg');
+    click(el, 'Next');
+    await vi.waitFor(() => expect(heading(el)).toBe('This symptom check stopped'));
+    await vi.waitFor(() => expect(shadow(el).querySelector('[part~="urgent-so-far"]')?.textContent).toContain('Swollen, painful leg: see a doctor today'));
+    // Stopped, the answers can go nowhere: "Reload the page" and the number to call do not ask first.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const leaving = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(leaving);
+    expect(leaving.defaultPrevented).toBe(false);
+  });
+
   it('keeps an emergency result, its number and the patient on it', async () => {
     rest.mode = 'fail';
     const { el, errors } = await widget();
