@@ -627,6 +627,13 @@ describe('accessibility (axe-core, zero violations on every screen)', () => {
       const [noticeBox, headingBox] = [await notice.boundingBox(), await heading(p).boundingBox()];
       expect(noticeBox!.y + noticeBox!.height).toBeLessThanOrEqual(headingBox!.y);
       expect(await focusedText(p)).toMatch(/^H2:/);
+      // What Chromium gives a screen reader for the focused heading: the question, then the
+      // progress and the same-day advice as its description (ids inside the shadow root).
+      const cdp = await p.context().newCDPSession(p);
+      const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; description?: { value: string }; properties?: { name: string; value: { value: unknown } }[] }[] };
+      const focused = nodes.find((node) => node.role?.value === 'heading' && node.properties?.some((prop) => prop.name === 'focused' && prop.value.value === true));
+      expect(focused?.name?.value).toBe(await heading(p).textContent());
+      expect(focused?.description?.value).toMatch(/^Question 2 of \d+ Get medical help today Swollen, painful leg: see a doctor today Do not wait until the end/);
       await expectAccessible(p, `same-day advice (${colorScheme})`);
       await p.context().close();
     }
