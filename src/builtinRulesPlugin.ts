@@ -3,8 +3,8 @@
  * fails the build, so the widget never ships Zod for it) and splits it per language, so a page
  * downloads only the language it shows, in two parts:
  * - `<lang>/first`: everything the first screens need: the whole structure (questions, options,
- *   conditions, levels; scores only if those conditions read one) and the texts of the first
- *   section (the red flags);
+ *   conditions, levels; scores only if those conditions read one), the texts of the first
+ *   section (the red flags) and the titles of same-day advice on it;
  * - `<lang>`: the complete questionnaire in that language, fetched once the first question is
  *   on screen, while the patient reads it.
  *
