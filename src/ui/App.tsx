@@ -231,13 +231,13 @@ export function App({ questionnaire, complete = true, restFailed, lang, emergenc
           onStart={next}
         />
       )}
+      {/* Same-day advice the answers so far call for: above the question, or above the message of a run that stopped. */}
+      {late && progress.step === 'question' && current && <late.UrgentSoFar questionnaire={questionnaire} answers={answers} current={current} emergencyNumber={emergency} />}
       {waiting &&
         !emergencyResult &&
         (missing ? loadError() : <Loading t={speech.t} />)}
       {/* Answers that would be lost with the page: leaving it asks first (not once the run has stopped, nor when they are kept). */}
       {late && <late.LeaveWarning active={!missing && progress.step !== 'result' && Object.keys(answers).length > 0} keptAt={persist?.store && keep ? persist.key : undefined} />}
-      {/* Same-day advice the answers so far call for. */}
-      {late && progress.step === 'question' && current && <late.UrgentSoFar questionnaire={questionnaire} answers={answers} current={current} emergencyNumber={emergency} />}
       {!waiting && progress.step === 'question' && current && currentQuestion && (
         <QuestionStep
           key={current}

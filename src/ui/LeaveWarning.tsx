@@ -4,6 +4,8 @@ import { hasKeptRun } from './storageKey';
 
 /** How long after a click on a link to another app (tel:, mailto:…) the page's beforeunload is that link's. */
 const APP_LINK_MS = 2000;
+/** Links that open another app and leave the page where it is (not javascript:, which may navigate). */
+const APP_LINK = /^(tel|sms|mailto|callto|facetime|facetime-audio|geo):$/;
 
 /**
  * While `active` (answers given, no advice yet, the run not stopped) and the answers are not kept
@@ -19,10 +21,12 @@ export function LeaveWarning({ active, keptAt }: { active: boolean; keptAt?: str
   useEffect(() => {
     if (!active) return;
     let appLinkAt = -Infinity;
-    // Captured on the window: links in the widget's shadow root and on the page alike.
+    // Captured on the window: links in the widget's shadow root and on the page alike (not in
+    // closed shadow roots or frames, which the click's path does not show). Any other click
+    // ends the window: a patient who dismissed the app's prompt and goes on is asked again.
     const noteAppLink = (event: MouseEvent) => {
-      const link = event.composedPath().find((target): target is HTMLAnchorElement => target instanceof HTMLAnchorElement && target.href !== '');
-      if (link && !/^(https?|file|blob|data):$/.test(link.protocol)) appLinkAt = performance.now();
+      const link = event.composedPath().find((target) => (target instanceof HTMLAnchorElement || target instanceof HTMLAreaElement) && target.href !== '') as HTMLAnchorElement | undefined;
+      appLinkAt = link && APP_LINK.test(link.protocol) ? performance.now() : -Infinity;
     };
     const warn = (event: BeforeUnloadEvent) => {
       if (!here.current?.isConnected || performance.now() - appLinkAt < APP_LINK_MS) return;

@@ -20,9 +20,9 @@ interface Props {
  * medicines that weaken the immune system), above every question screen but the one whose
  * answer called for it: a patient who stops before the end has still been told, and told not to
  * wait, and when to call the emergency number instead. Emergency answers never get here (they
- * end the questions). Each question's heading is described by it (URGENT_SO_FAR_ID), so a
- * screen reader says it with every new question, as every patient sees it; a live region would
- * speak once, at the moment focus moves, when it is often cut off.
+ * end the questions). Each question's heading is described by its heading line and titles
+ * (URGENT_SO_FAR_ID), so a screen reader says them with every new question, as every patient
+ * sees them; a live region would speak once, at the moment focus moves, when it is often cut off.
  */
 export function UrgentSoFar({ questionnaire, answers, current, emergencyNumber }: Props) {
   const { t, lang } = useSpeech();
@@ -36,13 +36,16 @@ export function UrgentSoFar({ questionnaire, answers, current, emergencyNumber }
   const words = resultWords(lang);
   const dial = dialable(emergencyNumber);
   return (
-    <div id={URGENT_SO_FAR_ID} class="level level-urgent urgent-so-far" part="urgent-so-far">
-      <p class="urgent-heading">{t.levels.urgent}</p>
-      <ul>
-        {urgent.map((g) => (
-          <li key={g.id}>{g.title}</li>
-        ))}
-      </ul>
+    <div class="level level-urgent urgent-so-far" part="urgent-so-far">
+      {/* What each question's heading is described by: the heading line and the titles (which say what and how soon), not every line again. */}
+      <div id={URGENT_SO_FAR_ID}>
+        <p class="urgent-heading">{t.levels.urgent}</p>
+        <ul>
+          {urgent.map((g) => (
+            <li key={g.id}>{g.title}</li>
+          ))}
+        </ul>
+      </div>
       <p>{words.urgentDoNotWait}</p>
       <p>
         {words.urgentIfWorse} {dial ? <a href={`tel:${dial}`}>{emergencyNumber}</a> : emergencyNumber}

@@ -40,7 +40,9 @@ export function saveResume(key: string, resume: SavedRun): void {
   try {
     sessionStorage.setItem(key, JSON.stringify(resume));
   } catch {
-    // Storage full or blocked: the run goes on unsaved.
+    // Storage full or blocked: the run goes on unsaved, and an older copy must not pass for it
+    // (a reload would resume older answers, and leaving would not ask first).
+    clearResume(key);
   }
 }
 

@@ -291,9 +291,10 @@ describe('same-day advice during the questions', () => {
     expect(notice()!.textContent).toContain('Do not wait until the end of the questions to get help.');
     // What to do if it gets worse, with the number to call.
     expect(within(notice()!).getByRole('link', { name: '112' }).getAttribute('href')).toBe('tel:112');
-    // Focus stays on the question's heading, which is described by the notice.
+    // Focus stays on the question's heading, which is described by the notice's heading line
+    // and titles (not every line of it, on every question).
     expect(document.activeElement).toBe(heading());
-    expect(headingDescription()).toBe(`Question 2 of 5 ${notice()!.textContent}`);
+    expect(headingDescription()).toBe('Question 2 of 5 Get medical help todaySee a doctor today');
     choose('No');
     click('Next');
     expect(heading().textContent).toBe('Do you have a rash?');
@@ -407,6 +408,26 @@ describe('leaving the page mid-run', () => {
       setItem.mockRestore();
     }
   });
+  it('asks when a save fails after earlier ones worked: an older copy does not pass for the answers', async () => {
+    setup({ persist: { key: 'k', store } });
+    tick(/Keep my answers/);
+    click('Start');
+    tick('None of these');
+    await lateReady();
+    expect(sessionStorage.getItem('k')).not.toBeNull();
+    expect(leavingAsks()).toBe(false);
+    const setItem = vi.spyOn(sessionStorage, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    try {
+      click('Next');
+      choose('Yes');
+      expect(sessionStorage.getItem('k')).toBeNull();
+      expect(leavingAsks()).toBe(true);
+    } finally {
+      setItem.mockRestore();
+    }
+  });
   it('asks with persist="session" when the patient did not agree to keep them', async () => {
     setup({ persist: { key: 'k', store } });
     click('Start');
@@ -433,7 +454,19 @@ describe('leaving the page mid-run', () => {
     await waitFor(() => expect(screen.getByRole('link', { name: '112' })).toBeTruthy());
     follow(screen.getByRole('link', { name: '112' }) as HTMLAnchorElement);
     expect(leavingAsks()).toBe(false);
-    for (const link of document.body.querySelectorAll(':scope > a')) link.remove();
+    // The patient dismissed the app's prompt and goes on: any other click ends the exception.
+    fireEvent.click(screen.getByRole('radio', { name: 'No' }));
+    expect(leavingAsks()).toBe(true);
+    // javascript: links may navigate (old CMS pages): they ask, as links to pages do.
+    follow(pageLink('javascript:void(0)'));
+    expect(leavingAsks()).toBe(true);
+    // An image map's area opens an app as a link does.
+    const map = document.body.appendChild(document.createElement('map'));
+    const area = map.appendChild(Object.assign(document.createElement('area'), { href: 'tel:112', shape: 'default' }));
+    area.addEventListener('click', (event) => event.preventDefault());
+    area.click();
+    expect(leavingAsks()).toBe(false);
+    for (const element of document.body.querySelectorAll(':scope > a, :scope > map')) element.remove();
   });
   it('does not ask while the widget is off the page, nor once it is gone', async () => {
     setup();

@@ -76,6 +76,9 @@ describe('the rest of the built-in questions failing to load', () => {
     click(el, 'Next');
     await vi.waitFor(() => expect(heading(el)).toBe('This symptom check stopped'));
     await vi.waitFor(() => expect(shadow(el).querySelector('[part~="urgent-so-far"]')?.textContent).toContain('Swollen, painful leg: see a doctor today'));
+    // Above the stopped message, as above a question: read first.
+    const notice = shadow(el).querySelector('[part~="urgent-so-far"]')!;
+    expect(notice.compareDocumentPosition(shadow(el).querySelector('h2')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     // Stopped, the answers can go nowhere: "Reload the page" and the number to call do not ask first.
     await new Promise((resolve) => setTimeout(resolve, 50));
     const leaving = new Event('beforeunload', { cancelable: true });
