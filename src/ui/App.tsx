@@ -186,7 +186,7 @@ export function App({ questionnaire, complete = true, restFailed, lang, emergenc
     const store = persist.store;
     if (!keep || (progress.step === 'intro' && Object.keys(answers).length === 0)) store.clearResume(persist.key);
     else store.saveResume(persist.key, { answers, step: progress.step, current, editing: snapshot.context.editing, stoppedEarly, lang: chosenLanguage === lang ? lang : undefined });
-  }, [snapshot, keep, lang, persist?.store]);
+  }, [snapshot, keep, lang, persist?.store, persist?.key]);
 
   const send = (event: MachineEvent) => {
     if (event.type !== 'user.answer') moved.current = true;

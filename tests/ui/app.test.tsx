@@ -673,6 +673,17 @@ describe('persist="session"', () => {
     setup({ persist: { key: 'k', store } });
     expect(heading().textContent).toBe('Get emergency care now');
   });
+  it('keeps the run under the new key at once when the key changes mid-run (the element got an id)', async () => {
+    const props = { questionnaire: smallQuestionnaire(), lang: 'en' };
+    const { rerender } = render(<App {...props} persist={{ key: 'k', store }} />);
+    tick(/Keep my answers/);
+    click('Start');
+    tick('None of these');
+    await vi.waitFor(() => expect(sessionStorage.getItem('k')).not.toBeNull());
+    rerender(<App {...props} persist={{ key: 'k#w1', store }} />);
+    await vi.waitFor(() => expect(JSON.parse(sessionStorage.getItem('k#w1')!)).toMatchObject({ answers: { red_flags: ['none'] } }));
+    expect(sessionStorage.getItem('k')).toBeNull();
+  });
   it('stores nothing without it', () => {
     setup();
     click('Start');
