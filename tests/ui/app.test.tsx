@@ -384,24 +384,28 @@ describe('leaving the page mid-run', () => {
     await screenTitled('What to do next');
     expect(leavingAsks()).toBe(false);
   });
-  it('does not ask when the answers are kept (persist="session", with the patient\'s yes)', async () => {
+  /** persist="session" with the patient's yes, an answer given on the first question. */
+  async function keptRun() {
     setup({ persist: { key: 'k', store } });
     tick(/Keep my answers/);
     click('Start');
     tick('None of these');
     await lateReady();
+  }
+  /** From now on the tab's storage refuses every save (`name`: blocked, or full). */
+  const refuseSaves = (name: string) =>
+    vi.spyOn(sessionStorage, 'setItem').mockImplementation(() => {
+      throw new DOMException(name, name);
+    });
+
+  it('does not ask when the answers are kept (persist="session", with the patient\'s yes)', async () => {
+    await keptRun();
     expect(leavingAsks()).toBe(false);
   });
   it('asks with persist="session" and the patient\'s yes when the tab\'s storage keeps nothing (blocked)', async () => {
-    const setItem = vi.spyOn(sessionStorage, 'setItem').mockImplementation(() => {
-      throw new DOMException('blocked', 'SecurityError');
-    });
+    const setItem = refuseSaves('SecurityError');
     try {
-      setup({ persist: { key: 'k', store } });
-      tick(/Keep my answers/);
-      click('Start');
-      tick('None of these');
-      await lateReady();
+      await keptRun();
       expect(sessionStorage.getItem('k')).toBeNull();
       expect(leavingAsks()).toBe(true);
     } finally {
@@ -409,16 +413,10 @@ describe('leaving the page mid-run', () => {
     }
   });
   it('asks when a save fails after earlier ones worked: an older copy does not pass for the answers', async () => {
-    setup({ persist: { key: 'k', store } });
-    tick(/Keep my answers/);
-    click('Start');
-    tick('None of these');
-    await lateReady();
+    await keptRun();
     expect(sessionStorage.getItem('k')).not.toBeNull();
     expect(leavingAsks()).toBe(false);
-    const setItem = vi.spyOn(sessionStorage, 'setItem').mockImplementation(() => {
-      throw new DOMException('full', 'QuotaExceededError');
-    });
+    const setItem = refuseSaves('QuotaExceededError');
     try {
       click('Next');
       choose('Yes');
