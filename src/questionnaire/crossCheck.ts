@@ -72,6 +72,7 @@ export function crossCheck(q: Questionnaire): Finding[] {
   };
   checkText(q.title, ['title']);
   checkText(q.intro, ['intro']);
+  q.sections.forEach((section, s) => checkText(section.title, ['sections', s, 'title']));
 
   const sourceIds = new Set(q.sources.map((s) => s.id));
   const checkSource = (id: string, path: JsonPath) => {
@@ -92,9 +93,12 @@ export function crossCheck(q: Questionnaire): Finding[] {
         if (!scoreIds.has(c.score)) return report([...path, 'score'], `unknown score "${c.score}"`, didYouMean(c.score, scoreIds) ?? (scoreIds.size ? `scores are: ${[...scoreIds].join(', ')}` : 'add it to "scores"'));
         checkRange(c, path);
         if (scope.before !== undefined) {
-          for (const id of scoreQuestions.get(c.score) ?? []) {
-            const target = questions.get(id);
-            if (target && target.index >= scope.before) report([...path, 'score'], `score "${c.score}" reads "${id}", which is not asked before this question`, 'a follow-up may only depend on earlier questions');
+          // One problem per condition, naming every question it reads too late.
+          const later = [...(scoreQuestions.get(c.score) ?? [])].filter((id) => (questions.get(id)?.index ?? -1) >= scope.before!);
+          if (later.length) {
+            const named = later.map((id) => `"${id}"`);
+            const list = named.length > 1 ? `${listSome(named.slice(0, -1), 11)} and ${named.at(-1)}` : named[0];
+            report([...path, 'score'], `score "${c.score}" reads ${list}, which ${later.length > 1 ? 'are' : 'is'} not asked before this question`, 'a follow-up may only depend on earlier questions: test those answers directly, or move this question below them');
           }
         }
         return;
@@ -103,8 +107,8 @@ export function crossCheck(q: Questionnaire): Finding[] {
       if (!target) return report([...path, 'answer'], `unknown question "${c.answer}"`, didYouMean(c.answer, questions.keys()) ?? `questions are: ${listSome([...questions.keys()])}`);
       read.add(c.answer);
       if (scope.before !== undefined && target.index >= scope.before) {
-        const self = target.index === scope.before;
-        report([...path, 'answer'], self ? `the showIf of "${c.answer}" reads its own answer` : `"${c.answer}" comes later, so it is not answered yet when this question is asked`, 'a follow-up may only depend on questions asked before it: move it below them');
+        if (target.index === scope.before) report([...path, 'answer'], `the showIf of "${c.answer}" reads its own answer, which is not given until it is shown`, 'a question cannot depend on itself: test answers to earlier questions instead');
+        else report([...path, 'answer'], `"${c.answer}" comes later, so it is not answered yet when this question is asked`, 'a follow-up may only depend on questions asked before it: move it below them');
       }
       checkComparison(c, target.question, path);
     };

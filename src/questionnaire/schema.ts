@@ -25,7 +25,8 @@ export const LanguageCode = z
   .meta({ description: 'A BCP 47 language code, such as "en" (English) or "hi" (Hindi).' });
 
 export const LocalText = z
-  .record(LanguageCode, z.string().min(1, 'a text may not be empty'))
+  // Spaces alone show as a blank where the patient expects words: as empty as "".
+  .record(LanguageCode, z.string().regex(/\S/, 'a text may not be empty'))
   .meta({
     description: 'Text in each language the file declares, e.g. {"en": "Do your joints hurt?", "hi": "..."}. Plain words, reading grade 8 or below.',
   });
@@ -66,7 +67,8 @@ export const RangeCondition = z
     atLeast: threshold.optional(),
     atMost: threshold.optional(),
   })
-  .meta({ description: 'True when a number or scale answer is at least / at most a value (give one or both).' });
+  // minProperties: lets an editor flag {"answer": "..."} alone (the validator says "needs a comparison").
+  .meta({ description: 'True when a number or scale answer is at least / at most a value (give one or both).', minProperties: 2 });
 
 export const AnsweredCondition = z
   .strictObject({
@@ -81,7 +83,7 @@ export const ScoreCondition = z
     atLeast: threshold.optional(),
     atMost: threshold.optional(),
   })
-  .meta({ description: 'True when a score is at least / at most a value (give one or both).' });
+  .meta({ description: 'True when a score is at least / at most a value (give one or both).', minProperties: 2 });
 
 export interface AllCondition { all: Condition[] }
 export interface AnyCondition { any: Condition[] }

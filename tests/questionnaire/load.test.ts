@@ -42,9 +42,12 @@ const rows: [string, Mutate, string, RegExp, RegExp | undefined][] = [
   ['whole-number answers beyond what FHIR integers hold', (q) => (q.sections[1].questions[1].max = 3e9), '$.sections[1].questions[1].max', /within ±2147483647/, /smaller range/],
   ['duplicate guidance ids', (q) => (q.guidance[1].id = 'emergency_chest'), '$.guidance[1].id', /duplicate guidance id/, undefined],
   ['duplicate option ids', (q) => (q.sections[0].questions[0].options[1].id = 'chest_pain'), '$.sections[0].questions[0].options[1].id', /duplicate option id "chest_pain"/, undefined],
-  ['a follow-up reading itself', (q) => (q.sections[1].questions[1].showIf = { answer: 'joint_weeks', atLeast: 1 }), '$.sections[1].questions[1].showIf.answer', /reads its own answer/, /earlier questions|asked before/],
+  ['a follow-up reading itself', (q) => (q.sections[1].questions[1].showIf = { answer: 'joint_weeks', atLeast: 1 }), '$.sections[1].questions[1].showIf.answer', /reads its own answer, which is not given until it is shown/, /cannot depend on itself: test answers to earlier questions/],
   ['a follow-up reading a later question', (q) => (q.sections[1].questions[1].showIf = { answer: 'rash', equals: 'yes' }), '$.sections[1].questions[1].showIf.answer', /comes later/, /move it below/],
   ['a missing translation', (q) => delete q.sections[1].questions[0].text.hi, '$.sections[1].questions[0].text', /"hi" text is missing/, /add "hi"/],
+  ['a section title without a translation', (q) => delete q.sections[1].title.hi, '$.sections[1].title', /"hi" text is missing/, /add "hi"/],
+  ['a section title in an undeclared language', (q) => (q.sections[0].title.ta = 'அவசரம்'), '$.sections[0].title.ta', /"ta" is not in "languages"/, /add "ta" to "languages"/],
+  ['a text of spaces only', (q) => (q.guidance[0].text.en = '   '), '$.guidance[0].text.en', /may not be empty/, undefined],
   ['a text in an undeclared language', (q) => (q.guidance[0].title.fr = 'Urgence'), '$.guidance[0].title.fr', /"fr" is not in "languages"/, /add "fr" to "languages"/],
   ['an unknown source', (q) => (q.guidance[0].sources = ['scr']), '$.guidance[0].sources[0]', /unknown source "scr"/, /did you mean "src"/],
   ['guidance no answers can trigger', (q) => (q.guidance[1].when = { all: [{ answer: 'rash', equals: 'yes' }, { answer: 'rash', equals: 'no' }] }), '$.guidance[1].when', /can never apply/, /contradictions/],
@@ -78,6 +81,15 @@ describe('each kind of problem is named, placed and explained', () => {
     expect(problem!.file).toBe('rules/test.json');
     expect(problem!.line).toBeGreaterThan(1);
     expect(problem!.column).toBeGreaterThan(0);
+  });
+});
+
+describe('a follow-up reading a score too early', () => {
+  it('is one problem naming every question the score reads that comes later', () => {
+    const problems = problemsOf(withChange((q) => (q.sections[0].questions[0].showIf = { score: 'features', atLeast: 1 })));
+    const atScore = problems.filter((p) => p.path === '$.sections[0].questions[0].showIf.score');
+    expect(atScore.map((p) => p.message)).toEqual(['score "features" reads "joint_pain" and "rash", which are not asked before this question']);
+    expect(atScore[0]!.hint).toMatch(/test those answers directly, or move this question below them/);
   });
 });
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { loadQuestionnaire } from '../../src/questionnaire/load';
 import { questionnaireJsonSchema } from '../../src/questionnaire/schema';
@@ -53,6 +54,32 @@ describe('rules/schema.json', () => {
     // Lint, not the validator, asks for a publisher, url or note, so the schema only says so.
     expect(p.sources.items.description).toMatch(/publisher, url or note/);
     expect(p.sources.items.anyOf).toBeUndefined();
+  });
+});
+
+describe('rules/schema.json in an editor (checked with Ajv, as editors check JSON)', () => {
+  const validate = new Ajv2020({ strict: false, allErrors: true }).compile(JSON.parse(readFileSync(new URL('../../rules/schema.json', import.meta.url), 'utf8')));
+  const withGuidanceWhen = (when: unknown) => {
+    const q = smallQuestionnaire() as unknown as { guidance: { when: unknown }[] };
+    q.guidance[2]!.when = when;
+    return q;
+  };
+  it('accepts the built-in rules and a range test with a bound', () => {
+    expect(validate(JSON.parse(readFileSync(new URL('../../rules/lupus.json', import.meta.url), 'utf8')))).toBe(true);
+    expect(validate(withGuidanceWhen({ answer: 'joint_weeks', atLeast: 6 }))).toBe(true);
+    expect(validate(withGuidanceWhen({ score: 'features', atMost: 1 }))).toBe(true);
+  });
+  it.each([
+    ['an answer test with no comparison', { answer: 'joint_weeks' }],
+    ['a score test with no bound', { score: 'features' }],
+  ])('flags %s, as the validator does', (_name, when) => {
+    expect(validate(withGuidanceWhen(when))).toBe(false);
+    expect(loadQuestionnaire(JSON.stringify(withGuidanceWhen(when)), 'x.json').ok).toBe(false);
+  });
+  it('flags a text of spaces only', () => {
+    const q = smallQuestionnaire() as unknown as { guidance: { text: Record<string, string> }[] };
+    q.guidance[0]!.text.en = '  ';
+    expect(validate(q)).toBe(false);
   });
 });
 
