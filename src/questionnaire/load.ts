@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { crossCheck, missingText } from './crossCheck';
 import { readJsonFile } from './jsonFile';
-import type { SourceMap } from './positions';
+import type { Position, SourceMap } from './positions';
 import { closest, describeType, didYouMean, formatPath, plain, valueAt, type JsonPath, type Problem } from './problem';
 import { LanguageCode, LEVELS, Questionnaire } from './schema';
 
@@ -16,6 +16,8 @@ export type LoadResult = { ok: true; questionnaire: Questionnaire } | { ok: fals
 export { MAX_FILE_BYTES } from './jsonFile';
 /** Problems listed at most; a last line says how many more there are. */
 export const MAX_PROBLEMS = 50;
+/** Problems put in file order at most (each needs its position); beyond, the order found. */
+const MAX_SORTED = 2_000;
 /**
  * Lists checked before the schema, whose work (and whose problems) grow with their length: far
  * above any real questionnaire (the lupus file has 26 questions and 21 guidance entries).
@@ -44,18 +46,28 @@ export function checkQuestionnaire(value: unknown, file = 'rules'): LoadResult {
 }
 
 function validate(value: unknown, file: string, map: SourceMap | undefined): LoadResult {
-  const at = (path: JsonPath, key = false) => map?.positionOfPath(path, { key }) ?? {};
+  const at = (path: JsonPath, key = false): Partial<Position> => map?.positionOfPath(path, { key }) ?? {};
   // Where the first of two equal ids is: its line, or its path for a questionnaire given as an object.
   const firstAt = (path: JsonPath) => {
     const line = map?.positionOfPath(path)?.line;
     return line ? `first on line ${line}` : `first at ${formatPath(path)}`;
   };
-  // Positions only for the problems listed: each costs a walk of the syntax tree.
   const listed = (described: Described[], more = 0): LoadResult => {
     const unique = dedupe(described);
-    const shown = unique.slice(0, MAX_PROBLEMS);
+    // In file order, as an editor lists them: the first listed is the first the author meets.
+    // Each position costs a walk of the syntax tree: a flood of problems keeps the order found.
+    const sorted = map !== undefined && unique.length <= MAX_SORTED;
+    const placed = unique.map((problem) => ({ problem, position: sorted ? at(problem.path, problem.key) : undefined }));
+    if (sorted) placed.sort((a, b) => (a.position!.line ?? 0) - (b.position!.line ?? 0) || (a.position!.column ?? 0) - (b.position!.column ?? 0));
+    const shown = placed.slice(0, MAX_PROBLEMS);
     const rest = unique.length - shown.length + more;
-    const problems: Problem[] = shown.map(({ path, message, hint, key, first }) => ({ file, ...at(path, key), path: formatPath(path), message: first ? `${message} (${firstAt(first)})` : message, ...(hint ? { hint } : {}) }));
+    const problems: Problem[] = shown.map(({ problem: { path, message, hint, key, first }, position }) => ({
+      file,
+      ...(position ?? at(path, key)),
+      path: formatPath(path),
+      message: first ? `${message} (${firstAt(first)})` : message,
+      ...(hint ? { hint } : {}),
+    }));
     if (rest > 0) problems.push({ file, path: '$', message: `and more problems (about ${rest.toLocaleString('en')}) not listed`, hint: 'fix the ones above and check the file again' });
     return { ok: false, problems };
   };

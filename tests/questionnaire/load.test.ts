@@ -84,6 +84,18 @@ describe('each kind of problem is named, placed and explained', () => {
   });
 });
 
+describe('problems are listed in file order', () => {
+  it('lists missing texts line by line, a score after the questions above it', () => {
+    const text = withChange((q) => q.languages.push('ta'));
+    const problems = problemsOf(text);
+    const places = problems.map((p) => [p.line!, p.column!] as const);
+    expect(places).toEqual([...places].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+    const paths = problems.map((p) => p.path);
+    expect(paths.indexOf('$.scores[0].title')).toBeGreaterThan(paths.indexOf('$.sections[1].questions[0].text'));
+    expect(paths[0]).toBe('$.title');
+  });
+});
+
 describe('a follow-up reading a score too early', () => {
   it('is one problem naming every question the score reads that comes later', () => {
     const problems = problemsOf(withChange((q) => (q.sections[0].questions[0].showIf = { score: 'features', atLeast: 1 })));
