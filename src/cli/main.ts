@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { evaluate } from '../engine/evaluate';
 import { loadQuestionnaire } from '../questionnaire/load';
-import { formatProblem } from '../questionnaire/problem';
+import { didYouMean, formatProblem } from '../questionnaire/problem';
 import { questionnaireJsonSchema, type Questionnaire } from '../questionnaire/schema';
 import { coverage, formatCoverage } from '../cases/coverage';
 import { checkAnswersText, formatCaseProblem, formatCasesRun, runCasesText } from '../cases/load';
@@ -17,7 +17,7 @@ import { lint } from '../lint/lint';
 import { formatLintProblem, lintSummary, type LintProblem } from '../lint/problem';
 import { casesFileGiven } from './casesFileGiven';
 import { isProcessEntry, runAsProcess } from './entry';
-import { asksForHelp, commandUsage, isCommand, USAGE } from './usage';
+import { asksForHelp, commandNames, commandUsage, isCommand, USAGE } from './usage';
 
 export interface CliIO {
   out(text: string): void;
@@ -68,7 +68,7 @@ export async function main(argv: string[], io: CliIO = nodeIO): Promise<number> 
         io.out(command === 'help' && isCommand(rest[0]) ? commandUsage(rest[0]) : USAGE);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}"`);
+        throw new UsageError(`unknown command "${command}"${suggestion(didYouMean(command, commandNames))}`);
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof InputError) {
@@ -93,7 +93,8 @@ function read(path: string, io: CliIO): string {
   }
 }
 
-function validate(files: string[], io: CliIO): number {
+function validate(args: string[], io: CliIO): number {
+  const files = parseArgs(args, {}).positional;
   if (files.length === 0) throw new UsageError('validate needs at least one file');
   let failed = false;
   for (const file of files) {
@@ -241,10 +242,15 @@ function parseArgs(args: string[], spec: ArgSpec): { positional: string[]; flags
       if (!value) throw new UsageError(`${name} needs a value${name === '--lang' ? ', e.g. --lang hi' : ''}`);
       values.set(name, value);
     } else if (spec.flags?.includes(arg)) flags.add(arg);
-    else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
+    else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}${suggestion(didYouMean(name, [...(spec.flags ?? []), ...(spec.values ?? [])]))}`);
     else positional.push(arg);
   }
   return { positional, flags, values };
+}
+
+/** " (did you mean …?)" after a usage error, when a near name exists. */
+function suggestion(hint: string | undefined): string {
+  return hint ? ` (${hint})` : '';
 }
 
 // `npx tsx src/cli/main.ts …` or `node dist/cli/main.js …`: without this the command would do

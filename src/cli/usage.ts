@@ -38,6 +38,9 @@ ${Object.values(COMMANDS).map(listing).join('\n')}
 
 ${EXIT_CODES}`;
 
+/** The command names, for "did you mean". */
+export const commandNames = Object.keys(COMMANDS) as Command[];
+
 export function isCommand(name: string | undefined): name is Command {
   return name !== undefined && Object.hasOwn(COMMANDS, name);
 }

@@ -263,6 +263,9 @@ describe('symptom-check schema and usage', () => {
   it('exits 2 with usage for an unknown command', async () => {
     expect(await cli('frobnicate')).toMatchObject({ code: 2, err: expect.stringMatching(/unknown command "frobnicate"[\s\S]*Usage/) });
   });
+  it('names the command meant when one is mistyped', async () => {
+    expect(await cli('valdate', 'rules/lupus.json')).toMatchObject({ code: 2, err: expect.stringMatching(/^symptom-check: unknown command "valdate" \(did you mean "validate"\?\)\n/) });
+  });
   it('--help or -h after any command prints that command\'s usage and exits 0, whatever else is given', async () => {
     const synopses = {
       validate: 'validate FILE...',

@@ -89,7 +89,12 @@ describe('symptom-check lint', () => {
 
   it('is a usage error without a file or with an unknown option', async () => {
     expect(await cli('lint')).toMatchObject({ code: 2, err: expect.stringMatching(/lint needs at least one file/) });
-    expect(await cli('lint', 'x.json', '--strikt')).toMatchObject({ code: 2, err: expect.stringMatching(/unknown option --strikt/) });
+    expect(await cli('lint', 'x.json', '--strikt')).toMatchObject({ code: 2, err: expect.stringMatching(/unknown option --strikt \(did you mean "--strict"\?\)/) });
+  });
+  it('validate takes no options: one given is a usage error, not a file that is not found', async () => {
+    const r = await cli('validate', 'x.json', '--strict');
+    expect(r).toMatchObject({ code: 2, err: expect.stringMatching(/^symptom-check: unknown option --strict\n/) });
+    expect(r.err).not.toMatch(/file not found/);
   });
 });
 
