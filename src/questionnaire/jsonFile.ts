@@ -1,9 +1,9 @@
 /**
  * A JSON file's text, read the one way for the questionnaire (load.ts) and the files beside it
  * (rule test cases, the lint config, an `evaluate` answers file): a file too large, empty, not
- * UTF-8, nested too deep or not JSON, or with a property given twice in one object, gets
- * problems with line, column and the likely fix; otherwise its value, with a SourceMap that
- * places every later problem by its JSON path.
+ * UTF-8, nested too deep or not JSON, with a property given twice in one object or a number
+ * too large, gets problems with line, column and the likely fix; otherwise its value, with a
+ * SourceMap that places every later problem by its JSON path.
  */
 import { getNodePath, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { SourceMap } from './positions';
@@ -38,6 +38,13 @@ export function readJsonFile(text: string, file: string, shape: string, what = '
     return fail('the file is not a text file: it holds bytes that JSON text never has', 'is this the right file? (a .json file saved as plain UTF-8 text)', { line: 1, column: 1 });
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Bytes that are not UTF-8 (Latin-1's "ô" in "symptôme") were read as U+FFFD, which patients
+  // would see as "�". Both readers hand over text only (readFileSync 'utf8', a browser's fetch),
+  // so this is the one sign left; the same character typed on purpose is written \ufffd.
+  const unreadable = body.indexOf('\ufffd');
+  if (unreadable >= 0) {
+    return fail('the file is not saved as UTF-8 text: a character here cannot be read (it would show as "\ufffd")', 'save it again as UTF-8: in VS Code, click the encoding in the status bar, then "Reopen with Encoding" and the one it was saved in (e.g. "Western (Windows 1252)"), then "Save with Encoding" and "UTF-8"', new SourceMap(body, undefined).positionOfOffset(unreadable));
+  }
   if (body.trim() === '') return fail('the file is empty', shape);
 
   const deep = tooDeep(body);
@@ -53,6 +60,8 @@ export function readJsonFile(text: string, file: string, shape: string, what = '
   // did not read.
   const duplicates = duplicateKeyProblems(root, map, file);
   if (duplicates.length > 0) return { ok: false, problems: duplicates };
+  const huge = tooLargeNumberProblems(root, body, map, file);
+  if (huge.length > 0) return { ok: false, problems: huge };
   let value: unknown;
   try {
     value = JSON.parse(body);
@@ -95,6 +104,31 @@ function duplicateKeyProblems(root: Node, map: SourceMap, file: string): Problem
       message: `"${key}" is given twice in the same object (first on line ${map.positionOfOffset(first).line})`,
       hint: 'remove one of the two: only the last one would count',
     }));
+}
+
+/**
+ * A number too large for JavaScript (1e400), at most 20: JSON.parse makes it Infinity, which
+ * later checks would show as "null" and the widget would compare as larger than anything.
+ */
+function tooLargeNumberProblems(root: Node, text: string, map: SourceMap, file: string): Problem[] {
+  const found: Problem[] = [];
+  const stack: Node[] = [root];
+  while (stack.length > 0 && found.length < 20) {
+    const node = stack.pop()!;
+    if (node.type === 'number' && !Number.isFinite(node.value)) {
+      found.push({
+        file,
+        ...map.positionOfOffset(node.offset),
+        path: formatPath(getNodePath(node)),
+        message: `${text.slice(node.offset, node.offset + node.length)} is too large a number`,
+        hint: 'write a smaller number: the largest a number can be is about 1.8e308',
+      });
+    }
+    // Pushed last to first, so that the numbers come out in file order.
+    const children = node.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return found;
 }
 
 /** Every property whose name an earlier property of the same object already has, at its name. */
@@ -166,12 +200,17 @@ function describeSyntaxError(error: ParseError, text: string, map: SourceMap): S
   while (before >= 0 && /\s/.test(text[before]!)) before--;
   const previous = before >= 0 ? text[before] : '';
   const closing = token === '}' || token === ']';
+  if (code === 'InvalidSymbol' || code === 'CommaExpected' || code === 'ColonExpected') {
+    const quoted = strayQuote(text, error.offset);
+    if (quoted) return { message: `a double quote (") inside a text ends it early, before ${quoted}`, hint: 'inside a text, write each double quote as \\" (e.g. "say \\"yes\\"")', recovers: true };
+  }
   switch (code) {
     case 'CommaExpected': {
       if (closing) {
         const other = token === '}' ? ']' : '}';
-        return { message: `a "${token}" where a ${token === '}' ? 'list' : 'object'} needs "," or "${other}"`, hint: `is there a "${token}" too many, or a "${other}" missing before it?`, recovers: false };
+        return { message: `a "${token}" where ${token === '}' ? 'a list' : 'an object'} needs "," or "${other}"`, hint: `is there a "${token}" too many, or a "${other}" missing before it?`, recovers: false };
       }
+      if (token === ':' && openBracket(text, error.offset) === '[') return propertyInList(text, before);
       if (before + 1 === error.offset && /[0-9]/.test(previous ?? '') && /^[0-9]/.test(token)) {
         return { at: before, message: 'a number starts with 0', hint: `write it without the leading 0, or in double quotes if it is a code such as a phone number: "0${token}"`, recovers: true };
       }
@@ -186,6 +225,7 @@ function describeSyntaxError(error: ParseError, text: string, map: SourceMap): S
     }
     case 'PropertyNameExpected':
     case 'ValueExpected':
+      if (token === ':' && previous !== ':' && openBracket(text, error.offset) === '[') return propertyInList(text, before);
       if (previous === ',' && closing) {
         return { at: before, message: `a comma too many before "${token}"`, hint: 'remove this comma: JSON has no comma after the last item', recovers: true };
       }
@@ -242,6 +282,7 @@ function describeSymbol(error: ParseError, text: string): SyntaxMessage {
   let end = error.offset + error.length;
   while (end < text.length && !BETWEEN_TOKENS.test(text[end]!)) end++;
   const word = text.slice(start, end);
+  if (/^-?(nan|infinity)$/i.test(word)) return { at: start, message: `JSON has no ${word}`, hint: 'write a number, or leave the field out', recovers: true };
   if (/^\w[\w$.-]*$/.test(word)) {
     if (/^\s*:/.test(text.slice(end))) return { at: start, message: `the property name ${word} is not in double quotes`, hint: `write "${word}"`, recovers: true };
     const literal = /^(true|false|null)$/i.test(word) ? word.toLowerCase() : /^(none|nil|undefined)$/i.test(word) ? 'null' : undefined;
@@ -253,6 +294,57 @@ function describeSymbol(error: ParseError, text: string): SyntaxMessage {
     ';': 'the items of an object or a list are separated by commas',
   };
   return { message: `${shown(token)} does not belong here`, hint: hints[token] ?? 'JSON has only {} [] : , texts in double quotes, numbers, true, false and null', recovers: true };
+}
+
+/**
+ * The word after a double quote typed inside a text, which ended the text early, or undefined:
+ * `"choose "None of these"."` stops before None. Told apart from a comma missing between two
+ * items by what is around it, all on one line: right before the mistake, a text has just ended;
+ * at it, a word of letters or digits (not a property name: no colon after it; "=" is a slip of
+ * its own); later, another double quote, right after a word (after a "," or ":" it would start
+ * an item of its own, as in `["a" 1, "b"]`).
+ */
+function strayQuote(text: string, offset: number): string | undefined {
+  let before = offset - 1;
+  while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
+  if (text[before] !== '"') return undefined;
+  let lineEnd = offset;
+  while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+  const rest = text.slice(offset, lineEnd);
+  const next = rest.indexOf('"');
+  const between = rest.slice(0, next).trimEnd();
+  if (next < 0 || !/^[\p{L}\p{N}]/u.test(between) || /[{[,:]$/.test(between) || /^[^\s:]+\s*:/.test(between)) return undefined;
+  return between.split(/\s/)[0];
+}
+
+/**
+ * A property (`"source": ...`) where a list needs its next item: the object it belongs to was
+ * closed too early, by one "}" too many above. Pointed at its name, the first place this shows.
+ */
+function propertyInList(text: string, before: number): SyntaxMessage {
+  const name = text[before] === '"' ? /"(?:[^"\\\r\n]|\\.)*"$/.exec(text.slice(text.lastIndexOf('\n', before) + 1, before + 1))?.[0] : undefined;
+  return {
+    at: name ? before + 1 - name.length : before + 1,
+    message: `${name ? `the property ${name}` : 'a ":"'} is in a list, not in an object: an object above it was closed too early`,
+    hint: `is there a "}" too many above ${name ?? 'it'}?`,
+    recovers: false,
+  };
+}
+
+/** The innermost "{" or "[" still open at `offset`, found as tooDeep finds depth. */
+function openBracket(text: string, offset: number): string | undefined {
+  const open: string[] = [];
+  let inString = false;
+  for (let i = 0; i < offset; i++) {
+    const c = text[i]!;
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"' || c === '\n') inString = false; // the parser, too, ends a text not closed at its line's end
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') open.push(c);
+    else if (c === '}' || c === ']') open.pop();
+  }
+  return open.at(-1);
 }
 
 /** A piece of the file, for a message: in double quotes unless it starts with a quote of its own; cut short when long. */

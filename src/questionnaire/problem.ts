@@ -81,6 +81,9 @@ export function describeType(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 30 ? `${value.slice(0, 27)}...` : value)}`;
   if (typeof value === 'object') return 'an object';
+  // JSON.stringify writes both as "null". A file cannot hold them (jsonFile.ts refuses 1e400),
+  // but a questionnaire given as an object can.
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? 'NaN, which is not a number' : `${value}, too large a number`;
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 

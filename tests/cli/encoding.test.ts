@@ -1,4 +1,7 @@
-/** A file saved as UTF-16, for every command that reads one: one problem at 1:1, to save it as UTF-8. */
+/**
+ * A file saved as UTF-16, for every command that reads one: one problem at 1:1, to save it as
+ * UTF-8. One saved as Windows-1252: one problem at its first byte that is not UTF-8.
+ */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -42,5 +45,26 @@ describe('a UTF-16 file', () => {
     const r = await cli('evaluate', file('q.json', smallQuestionnaire()), path);
     expect(r).toMatchObject({ code: 2, out: '' });
     expect(r.err.split('\n').slice(0, 2)).toEqual([problem(path), `symptom-check: ${path} is not valid JSON`]);
+  });
+});
+
+describe('a Windows-1252 file (ô is byte F4), refused at that byte, not passed with "sympt\ufffdme"', () => {
+  const notUtf8 = (path: string, at: string) =>
+    `${path}:${at}  $  the file is not saved as UTF-8 text: a character here cannot be read (it would show as "\ufffd")  (save it again as UTF-8: in VS Code, click the encoding in the status bar, then "Reopen with Encoding" and the one it was saved in (e.g. "Western (Windows 1252)"), then "Save with Encoding" and "UTF-8")`;
+  const windows1252 = (name: string, text: string) => {
+    const path = join(file.dir, name);
+    writeFileSync(path, Buffer.from(text, 'latin1'));
+    return path;
+  };
+  it('validate: the questionnaire', async () => {
+    const text = JSON.stringify(smallQuestionnaire(), null, 2).replace('"en": "Small check"', '"en": "Vérifier vos symptômes"');
+    const path = windows1252('q1252.json', text);
+    expect(await cli('validate', path)).toMatchObject({ code: 1, lines: [notUtf8(path, '6:13')] });
+  });
+  it('evaluate: the answers file', async () => {
+    const path = windows1252('answers1252.json', '{\n  "rash": "yes",\n  "note": "symptôme"\n}');
+    const r = await cli('evaluate', file('q.json', smallQuestionnaire()), path);
+    expect(r).toMatchObject({ code: 2, out: '' });
+    expect(r.err.split('\n').slice(0, 2)).toEqual([notUtf8(path, '3:17'), `symptom-check: ${path} is not valid JSON`]);
   });
 });

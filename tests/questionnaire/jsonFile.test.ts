@@ -45,6 +45,36 @@ describe('a file saved as UTF-16', () => {
   });
 });
 
+describe('a file saved as Latin-1 or Windows-1252, not UTF-8', () => {
+  const french = json.replace('"en": "Small check"', '"en": "Symptômes du lupus"');
+  const NOT_UTF8 = {
+    message: 'the file is not saved as UTF-8 text: a character here cannot be read (it would show as "\ufffd")',
+    hint: 'save it again as UTF-8: in VS Code, click the encoding in the status bar, then "Reopen with Encoding" and the one it was saved in (e.g. "Western (Windows 1252)"), then "Save with Encoding" and "UTF-8"',
+  };
+
+  it.each([
+    ['as the command line reads it', (bytes: Buffer) => bytes.toString('utf8')],
+    ['as a browser decodes it', asUtf8],
+  ])('%s: refused at the first byte that is not UTF-8 (the ô), not passed with "Sympt�mes"', (_name, read) => {
+    expect(french).not.toBe(json);
+    const text = read(Buffer.from(french, 'latin1'));
+    expect(text).toContain('Sympt\ufffdmes');
+    expect(problemsOf(text)).toEqual([{ file: 'rules/test.json', path: '$', ...positionOf(french, 'ômes'), ...NOT_UTF8 }]);
+  });
+  it('the same for a file beside the questionnaire, after a UTF-8 byte order mark', () => {
+    expect(readJsonFile(`\ufeff{"rash": "oui, très"}`, 'answers.json', '').ok).toBe(true);
+    const latin = readJsonFile(`\ufeff${asUtf8(Buffer.from('{"rash": "oui, très"}', 'latin1'))}`, 'answers.json', '');
+    expect(!latin.ok && latin.problems).toEqual([{ file: 'answers.json', path: '$', line: 1, column: 18, ...NOT_UTF8 }]);
+  });
+  it('"\\ufffd" written as an escape is the author\'s choice: accepted', () => {
+    expect(loadQuestionnaire(json.replace('"en": "Small check"', '"en": "Small \\ufffd check"'), 'x.json').ok).toBe(true);
+  });
+  it('a "\ufffd" typed in a UTF-8 file is refused too: once read, it cannot be told from a lost character, and patients would see it', () => {
+    const text = json.replace('"en": "Small check"', '"en": "Small \ufffd check"');
+    expect(problemsOf(text)).toEqual([{ file: 'rules/test.json', path: '$', ...positionOf(text, '\ufffd'), ...NOT_UTF8 }]);
+  });
+});
+
 describe('one mistake, one problem', () => {
   it('a comma too many before "}" is reported once, at the comma, as in a cases file', () => {
     const text = json.replace(/\n}$/, ',\n}');
