@@ -2,6 +2,8 @@
  * The rule playground: edit a questionnaire on the left, see the widget on the right, updated
  * as you type, with every problem (and every lint warning) listed by line and column (click one
  * to go there), and run the vignettes. Everything happens in this page; nothing is sent anywhere.
+ * The lint settings beside the editor are the file's lint config, as `symptom-check lint --config`
+ * reads one; the language select offers the languages of the questionnaire previewed.
  */
 import { json } from '@codemirror/lang-json';
 import { forceLinting, linter, lintGutter, type Diagnostic } from '@codemirror/lint';
@@ -9,6 +11,7 @@ import type { ViewUpdate } from '@codemirror/view';
 import { basicSetup, EditorView } from 'codemirror';
 import '../src/index';
 import { casesSummary, formatCaseProblem, runCasesText, type CaseProblem } from '../src/cases/load';
+import { parseLintConfig, type LoadedConfig } from '../src/lint/config';
 import { lintLoaded } from '../src/lint/lint';
 import { formatLintProblem, type LintProblem } from '../src/lint/problem';
 import { loadQuestionnaire } from '../src/questionnaire/load';
@@ -21,8 +24,10 @@ import { offsetOf, readShareHash, shareHash } from './shareLink';
 
 const FILE = 'questionnaire.json';
 const CASES_FILE = 'cases.json';
-/** lupus.json's lint decisions (questions kept for the summary only) apply to a file with its id. */
-const LUPUS_ID = (JSON.parse(lupusText) as { id: string }).id;
+/** The lint settings, as problems in them name them: the lint config `symptom-check lint` looks for beside questionnaire.json. */
+const SETTINGS_FILE = 'questionnaire.lint.json';
+/** Where lint's hints tell the author to put a question kept for the summary only ("add … under "summaryOnly" in …"). */
+const SETTINGS_PLACE = 'the "Lint settings (JSON)" box below the list of problems';
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 type Preview = HTMLElement & { rules: unknown };
 /** The widget showing the author's questionnaire; none until the file has loaded once without problems. */
@@ -32,13 +37,20 @@ const langSelect = $<HTMLSelectElement>('#lang');
 const problemsList = $<HTMLUListElement>('#problems');
 const problemsSummary = $('#problems-summary');
 const status = $('#tool-status');
+const settingsBox = $<HTMLTextAreaElement>('#lint-settings');
 /** The last version of the file in the editor without problems (never a questionnaire the author did not write, nor another file's). */
 let lastValid: Questionnaire | undefined;
 /** The file in the editor replaced the one the preview showed, and has had no version without problems since. */
 let replacedPreviewed = false;
 let problems: Problem[] = [];
-/** `symptom-check lint`'s warnings for a file without problems. */
+/** The file in the editor when it has no problems: what lint checks. */
+let loaded: { questionnaire: Questionnaire; text: string } | undefined;
+/** `symptom-check lint`'s warnings in a file without problems. */
 let warnings: LintProblem[] = [];
+/** What lint found in the lint settings: their mistakes (errors), and decisions in them that do not hold. */
+let settingsProblems: LintProblem[] = [];
+/** The language the author last picked: chosen again once the questionnaire previewed has it again. */
+let chosenLanguage: string | undefined;
 
 /** Problems and lint warnings as editor diagnostics (squiggles and gutter marks), from the same loader and lint as the CLI. */
 const diagnostics = linter((view) => {
@@ -101,6 +113,7 @@ window.addEventListener('hashchange', () => {
     return;
   }
   showLinkProblem(undefined);
+  settingsBox.value = settingsOf(file);
   replaceFile(file.text);
 });
 
@@ -161,7 +174,9 @@ function showPreview(questionnaire: Questionnaire | undefined) {
     preview = undefined;
     return;
   }
+  offerLanguages(questionnaire.languages);
   if (preview) {
+    if (preview.getAttribute('lang') !== langSelect.value) preview.setAttribute('lang', langSelect.value);
     preview.rules = structuredClone(questionnaire);
     return;
   }
@@ -172,13 +187,54 @@ function showPreview(questionnaire: Questionnaire | undefined) {
   previewSlot.append(preview);
 }
 
+/**
+ * Offers the questionnaire's languages, each by its name in itself. The language shown stays when
+ * the questionnaire still has it (or the one the author last picked, when it has that again); else
+ * its first, the one the widget falls back to. Only a questionnaire previewed changes the list: a
+ * file with problems keeps the list of its last version without them, which the preview shows.
+ */
+function offerLanguages(languages: readonly string[]) {
+  if ([...langSelect.options].map((o) => o.value).join() !== languages.join()) {
+    langSelect.replaceChildren(
+      ...languages.map((code) => {
+        const { label, own } = languageLabel(code);
+        const option = Object.assign(document.createElement('option'), { value: code, textContent: label });
+        if (own) option.lang = code; // read out in its own language
+        return option;
+      }),
+    );
+  }
+  langSelect.value = [chosenLanguage, langSelect.value].find((lang) => lang !== undefined && languages.includes(lang)) ?? languages[0]!;
+}
+
+/**
+ * A language's name in itself, with its English name when that differs ("தமிழ் (Tamil)"); its
+ * English name when the browser has no name for it in itself; else its code. `own`: the label
+ * starts with the name in the language itself.
+ */
+function languageLabel(code: string): { label: string; own: boolean } {
+  const nameIn = (locale: string) => {
+    try {
+      const names = new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' });
+      // A browser without the language's own data names it in another: that is no name in itself.
+      if (names.resolvedOptions().locale.split('-')[0] !== locale.toLowerCase().split('-')[0]) return undefined;
+      return names.of(code);
+    } catch {
+      return undefined; // not a code Intl accepts
+    }
+  };
+  const own = nameIn(code);
+  const english = nameIn('en');
+  if (own) return { label: english && english !== own ? `${own} (${english})` : own, own: true };
+  return { label: english ?? code, own: false };
+}
+
 function check() {
   const text = editor.state.doc.toString();
   const result = loadQuestionnaire(text, FILE);
   problems = result.ok ? [] : result.problems;
-  warnings = result.ok ? lintWarnings(result.questionnaire, text) : [];
-  showProblems();
-  forceLinting(editor);
+  loaded = result.ok ? { questionnaire: result.questionnaire, text } : undefined;
+  checkLint();
   if (result.ok) {
     lastValid = result.questionnaire;
     replacedPreviewed = false;
@@ -192,27 +248,75 @@ function check() {
   }
 }
 
-/** Lint's warnings, as `symptom-check lint` gives them (only those in this file: a lint config is not edited here). */
-function lintWarnings(questionnaire: Questionnaire, text: string): LintProblem[] {
-  const config = questionnaire.id === LUPUS_ID ? { config: { text: lupusLintConfig, file: 'lupus.lint.json' } } : {};
-  return lintLoaded(questionnaire, { text, file: FILE, configFile: 'a lint config beside the file (see symptom-check lint)', ...config }).filter((p) => p.file === FILE);
+/** Lints the file again, and shows what lint found: after each check of the file, and as the lint settings change (the preview stays as it is). */
+function checkLint() {
+  ({ file: warnings, settings: settingsProblems } = lintFindings());
+  showProblems();
+  forceLinting(editor);
+}
+
+/**
+ * What `symptom-check lint --config` finds with the lint settings as its config, in the file and
+ * in the settings. Settings that cannot be read are not applied (their mistakes are listed, as the
+ * file's are, even while the file has problems); nor are settings whose "rules" name another file
+ * (this one is `<id>.json`, as Download names it): lupus.json's, say, for another clinic's file.
+ */
+function lintFindings(): { file: LintProblem[]; settings: LintProblem[] } {
+  const settingsText = settingsBox.value;
+  const read = settingsText.trim() === '' ? undefined : parseLintConfig(settingsText, SETTINGS_FILE);
+  const mistakes = read && !read.ok ? read.problems : [];
+  if (!loaded) return { file: [], settings: mistakes };
+  const { questionnaire, text } = loaded;
+  const forAnother = read?.ok ? forAnotherFile(read.loaded, questionnaire.id) : undefined;
+  const config = read?.ok && !forAnother ? { config: { text: settingsText, file: SETTINGS_PLACE } } : {};
+  // The settings are named for the hints ("add … in the box …"), and as a file in the list.
+  const found = lintLoaded(questionnaire, { text, file: FILE, configFile: SETTINGS_PLACE, ...config }).map((p) => (p.file === SETTINGS_PLACE ? { ...p, file: SETTINGS_FILE } : p));
+  return { file: found.filter((p) => p.file === FILE), settings: [...mistakes, ...(forAnother ? [forAnother] : []), ...found.filter((p) => p.file === SETTINGS_FILE)] };
+}
+
+/** A warning that the settings' "rules" name a file other than `<id>.json`, so they are not applied to it. */
+function forAnotherFile(settings: LoadedConfig, id: string): LintProblem | undefined {
+  const rules = settings.config.rules;
+  if (rules === undefined || rules.split(/[\\/]/).pop() === `${id}.json`) return undefined;
+  return {
+    file: SETTINGS_FILE,
+    ...settings.at(['rules']),
+    path: '$.rules',
+    message: `these settings are for ${JSON.stringify(rules)}, not for ${id}.json (the file with the id "${id}"): lint does not apply them`,
+    hint: `to apply them to this file, set "rules" to "./${id}.json"`,
+    severity: 'warning',
+    rule: 'config',
+  };
+}
+
+/** The lint settings a share link brings: its own, else (a link made before links carried them) lupus.json's, which apply to lupus only. */
+function settingsOf(file: { lint?: string }): string {
+  return file.lint ?? lupusLintConfig;
 }
 
 function showProblems() {
-  const button = (p: Problem, text: string, className: string) => {
+  const button = (p: Problem, text: string, className: string, go = goTo) => {
     const item = document.createElement('li');
     const b = document.createElement('button');
     b.type = 'button';
     b.className = className;
     b.textContent = text;
-    b.addEventListener('click', () => goTo(p));
+    b.addEventListener('click', () => go(p));
     item.append(b);
     return item;
   };
-  problemsList.replaceChildren(...problems.map((p) => button(p, formatProblem(p), 'error')), ...warnings.map((w) => button(w, formatLintProblem(w), 'warning')));
+  problemsList.replaceChildren(
+    ...problems.map((p) => button(p, formatProblem(p), 'error')),
+    ...warnings.map((w) => button(w, formatLintProblem(w), 'warning')),
+    ...settingsProblems.map((p) => button(p, formatLintProblem(p), p.severity, goToSettings)),
+  );
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const settingsErrors = settingsProblems.filter((p) => p.severity === 'error').length;
+  const lintWarnings = warnings.length + settingsProblems.length - settingsErrors;
   problemsSummary.textContent =
-    (problems.length === 0 ? 'No problems.' : `${n(problems.length, 'problem')}.`) + (warnings.length ? ` ${n(warnings.length, 'lint warning')}.` : '');
+    (problems.length === 0 ? 'No problems.' : `${n(problems.length, 'problem')}.`) +
+    (lintWarnings ? ` ${n(lintWarnings, 'lint warning')}.` : '') +
+    (settingsErrors ? ` ${n(settingsErrors, 'problem')} in the lint settings.` : '');
 }
 
 function goTo(problem: Problem) {
@@ -221,9 +325,25 @@ function goTo(problem: Problem) {
   editor.focus();
 }
 
+/** Opens the lint settings, with the cursor at a problem in them. */
+function goToSettings(problem: Problem) {
+  $<HTMLDetailsElement>('#lint-settings-box').open = true;
+  const at = problem.line ? offsetOf(settingsBox.value, problem.line, problem.column ?? 1) : 0;
+  settingsBox.focus();
+  settingsBox.setSelectionRange(at, at);
+}
+
+let settingsTimer: ReturnType<typeof setTimeout> | undefined;
+settingsBox.addEventListener('input', () => {
+  clearTimeout(settingsTimer);
+  settingsTimer = setTimeout(checkLint, 300);
+});
+
+// lupus.json with its own lint settings, as the playground starts.
 $('#reset').addEventListener('click', () => {
   history.replaceState(null, '', location.pathname);
   showLinkProblem(undefined);
+  settingsBox.value = lupusLintConfig;
   replaceFile(lupusText);
 });
 
@@ -235,17 +355,20 @@ $('#download').addEventListener('click', () => {
 });
 
 $('#share').addEventListener('click', async () => {
-  history.replaceState(null, '', shareHash(editor.state.doc.toString()));
+  history.replaceState(null, '', shareHash(editor.state.doc.toString(), settingsBox.value));
   showLinkProblem(undefined);
   try {
     await navigator.clipboard.writeText(location.href);
-    status.textContent = 'Link copied. It holds the whole file; nothing is uploaded.';
+    status.textContent = 'Link copied. It holds the whole file and its lint settings; nothing is uploaded.';
   } catch {
     status.textContent = 'The link is in the address bar: copy it from there.';
   }
 });
 
-langSelect.addEventListener('change', () => preview?.setAttribute('lang', langSelect.value));
+langSelect.addEventListener('change', () => {
+  chosenLanguage = langSelect.value;
+  preview?.setAttribute('lang', langSelect.value);
+});
 
 const casesBox = $<HTMLTextAreaElement>('#cases');
 casesBox.value = lupusCases;
@@ -301,5 +424,6 @@ function caseProblemItem(p: Problem, text: string, className: string): HTMLLIEle
   return item;
 }
 
+settingsBox.value = shared.kind === 'file' ? settingsOf(shared) : lupusLintConfig;
 showLinkProblem(shared.kind === 'damaged' ? 'damaged' : undefined);
 check();

@@ -60,6 +60,28 @@ describe("the playground's share link", () => {
     }
   });
 
+  it('carries the lint settings with the file, byte for byte, and opens a link without them as before', () => {
+    const lint = '{\n  "summaryOnly": { "age": "printed on the summary" }\n}';
+    expect(readShareHash(shareHash(lupusText, lint))).toEqual({ kind: 'file', text: lupusText, lint });
+    // Settings left empty are settings too: the link says so, rather than leaving the default to the reader.
+    expect(readShareHash(shareHash('{}', ''))).toEqual({ kind: 'file', text: '{}', lint: '' });
+    for (const hash of [shareHash(lupusText), oldHash(lupusText)]) expect(readShareHash(hash)).not.toHaveProperty('lint');
+  });
+
+  it('calls every cut of a link with lint settings damaged, also one cut just before them (property)', () => {
+    fc.assert(
+      fc.property(anyText, anyText, (text, lint) => {
+        const hash = shareHash(text, lint);
+        expect(readShareHash(hash)).toEqual({ kind: 'file', text, lint });
+        for (let cut = 1; cut <= hash.length - 2; cut++) expect(readShareHash(cutShort(hash, cut)), `${hash} without its last ${cut}`).toEqual({ kind: 'damaged' });
+      }),
+      { numRuns: 200 },
+    );
+    // Exactly the file's part, as a chat app that ends the link at "&" leaves it: not the file without its settings.
+    const hash = shareHash(lupusText, '{"summaryOnly": {}}');
+    expect(readShareHash(hash.slice(0, hash.indexOf('&')))).toEqual({ kind: 'damaged' });
+  });
+
   it('calls a link damaged when what it holds is not the whole file', () => {
     const text = '{ "id": "fever_clinic" }';
     const hash = shareHash(text);
