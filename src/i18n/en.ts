@@ -25,13 +25,8 @@ export const en = {
   numberRange: (min: number, max: number) => `Enter a number from ${min} to ${max}.`,
   wholeNumber: 'Enter a whole number.',
   callNow: (number: string) => `Call ${number} now`,
-  levels: {
-    emergency: 'Get emergency care now',
-    urgent: 'Get medical help today',
-    soon: 'See a doctor within a day or two',
-    routine: 'Book an appointment with a doctor in the next few weeks',
-    info: 'Good to know',
-  },
+  /** The emergency result's heading; the other levels' names load with the result (resultWords). */
+  emergencyLevel: 'Get emergency care now',
   loading: 'Loading the questions…',
   loadingAdvice: 'Loading the advice…',
   errorHeading: 'This symptom check could not start',

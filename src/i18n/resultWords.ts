@@ -3,6 +3,8 @@
  * they load with those screens (after the first question), so a page's first load carries
  * none of them, and they are there without waiting when the patient gets to the end.
  */
+import type { Level } from '../questionnaire/schema';
+import type { Strings } from './en';
 import { baseLanguage } from './index';
 
 export interface ResultWords {
@@ -43,6 +45,8 @@ export interface ResultWords {
   urgentDoNotWait: string;
   /** Followed by the emergency number. */
   urgentIfWorse: string;
+  /** Each level's name but the emergency one's (Strings.emergencyLevel: the first screens need it). */
+  levels: Record<Exclude<Level, 'emergency'>, string>;
 }
 
 const words: Record<string, ResultWords> = {
@@ -77,6 +81,12 @@ const words: Record<string, ResultWords> = {
     advice: 'Advice',
     urgentDoNotWait: 'Do not wait until the end of the questions to get help. You can go on with them: all your advice is shown at the end.',
     urgentIfWorse: 'If you feel worse or very unwell, call your emergency number now:',
+    levels: {
+      urgent: 'Get medical help today',
+      soon: 'See a doctor within a day or two',
+      routine: 'Book an appointment with a doctor in the next few weeks',
+      info: 'Good to know',
+    },
   },
   hi: {
     reviewHeading: 'अपने जवाब जाँच लें',
@@ -109,8 +119,19 @@ const words: Record<string, ResultWords> = {
     advice: 'सलाह',
     urgentDoNotWait: 'मदद लेने के लिए सवाल ख़त्म होने का इंतज़ार न करें। आप सवाल जारी रख सकते हैं: आपकी पूरी सलाह आख़िर में दिखेगी।',
     urgentIfWorse: 'अगर तबीयत और बिगड़े या आप बहुत बीमार महसूस करें, तो अभी अपने इमरजेंसी नंबर पर कॉल करें:',
+    levels: {
+      urgent: 'आज ही डॉक्टर की मदद लें',
+      soon: 'एक-दो दिन में डॉक्टर को दिखाएँ',
+      routine: 'अगले कुछ हफ़्तों में डॉक्टर से मिलने का समय लें',
+      info: 'जानकारी के लिए',
+    },
   },
 };
+
+/** A level's name, as the result and the summary head each group and entry. */
+export function levelName(level: Level, t: Pick<Strings, 'emergencyLevel'>, words: ResultWords): string {
+  return level === 'emergency' ? t.emergencyLevel : words.levels[level];
+}
 
 /** The words for `lang`, or its base language's, else English (as for the widget's other strings). */
 export function resultWords(lang: string): ResultWords {

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { answerText } from '../engine/describe';
 import type { AppliedGuidance } from '../engine/guidance';
 import { modelOf } from '../engine/model';
-import { resultWords } from '../i18n/resultWords';
+import { levelName, resultWords } from '../i18n/resultWords';
 import { LEVELS } from '../questionnaire/levels';
 import type { Answers, Questionnaire } from '../questionnaire/schema';
 import { useSpeech } from './context';
@@ -78,7 +78,7 @@ export function Result(props: Props) {
           <section class={`level level-${level}`} part={`level level-${level}`} key={level}>
             {/* Under an emergency heading that already says it, the emergency group's title is for screen readers only. */}
             <h3 id={`sc-level-${level}`} class={emergency && level === 'emergency' ? 'level-heading visually-hidden' : 'level-heading'}>
-              {t.levels[level]}
+              {levelName(level, t, words)}
             </h3>
             {guidance
               .filter((g) => g.level === level)
@@ -155,7 +155,7 @@ export function Result(props: Props) {
           {guidance.map((g) => (
             <li key={g.id}>
               <strong>
-                {t.levels[g.level]}: {g.title}
+                {levelName(g.level, t, words)}: {g.title}
               </strong>{' '}
               {g.text} {g.because.length > 0 && `${words.because} ${g.because.join('; ')}`}
             </li>

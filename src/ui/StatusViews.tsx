@@ -52,7 +52,7 @@ export function EmergencyResult({ t, emergencyNumber, headingRef, children }: { 
   return (
     <section class="screen" part="result" aria-labelledby="sc-result-heading">
       <h2 id="sc-result-heading" class="heading" part="heading" tabIndex={-1} ref={headingRef}>
-        {t.levels.emergency}
+        {t.emergencyLevel}
       </h2>
       <EmergencyBanner t={t} emergencyNumber={emergencyNumber} />
       {children}

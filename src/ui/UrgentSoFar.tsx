@@ -39,7 +39,7 @@ export function UrgentSoFar({ questionnaire, answers, current, emergencyNumber }
     <div class="level level-urgent urgent-so-far" part="urgent-so-far">
       {/* What each question's heading is described by: the heading line and the titles (which say what and how soon), not every line again. */}
       <div id={URGENT_SO_FAR_ID}>
-        <p class="urgent-heading">{t.levels.urgent}</p>
+        <p class="urgent-heading">{words.levels.urgent}</p>
         <ul>
           {urgent.map((g) => (
             <li key={g.id}>{g.title}</li>

@@ -4,7 +4,7 @@ import type { AppliedGuidance } from '../engine/guidance';
 import { modelOf } from '../engine/model';
 import { stringsFor } from '../i18n/index';
 import { localize } from '../i18n/localize';
-import { resultWords } from '../i18n/resultWords';
+import { levelName, resultWords } from '../i18n/resultWords';
 import type { Answers, Questionnaire } from '../questionnaire/schema';
 
 export interface SummaryInput {
@@ -57,7 +57,7 @@ export function summaryText({ questionnaire, answers, visible, guidance, lang, d
     `${words.advice}:`,
   ];
   for (const g of guidance) {
-    lines.push(`- [${t.levels[g.level]}] ${titleAndText(g.title, g.text)}`);
+    lines.push(`- [${levelName(g.level, t, words)}] ${titleAndText(g.title, g.text)}`);
     if (g.because.length) lines.push(`  ${words.because} ${g.because.join('; ')}`);
   }
   lines.push('', `${words.yourAnswers}:`);
