@@ -1,6 +1,6 @@
 /** The `<symptom-check>` custom element: see the class's documentation below. */
 import { h, render } from 'preact';
-import { emit } from './events';
+import { emit, type CompleteDetail } from './events';
 import type { CompleteDetail as RunDetail } from './ui/App';
 import { baseLanguage, hasStrings, languageNames, loadStrings, stringsFor, stringsReady } from './i18n/index';
 import type { Problem } from './questionnaire/problem';
@@ -356,6 +356,11 @@ export class SymptomCheckElement extends HTMLElement {
     emit(this, 'sc-error', { problems });
   }
 
+  /** The page's number; blank (a CMS field left empty, only spaces) leaves the questionnaire's. */
+  #emergencyNumber(): string | undefined {
+    return this.getAttribute('emergency-number')?.trim() || undefined;
+  }
+
   #sourceName(): string {
     return this.#rules !== undefined ? 'rules' : (this.getAttribute('rules-src') ?? 'built-in rules');
   }
@@ -410,7 +415,7 @@ export class SymptomCheckElement extends HTMLElement {
           // else the questionnaire's; a questionnaire that could not load has none: for the
           // built-in rules (a language's part failed to load), the one in this file.
           emergencyNumber:
-            this.getAttribute('emergency-number') || state.emergencyNumber || (this.#usesBuiltinRules() ? builtinFirstNow(builtinLanguages[0]!)!.emergencyNumber : undefined),
+            this.#emergencyNumber() || state.emergencyNumber || (this.#usesBuiltinRules() ? builtinFirstNow(builtinLanguages[0]!)!.emergencyNumber : undefined),
           // A run that stopped replaced the screen the patient was on: their place is now the
           // message (unless they were elsewhere on the page). Once: a later render (the page
           // setting an attribute) must not pull focus back.
@@ -445,7 +450,7 @@ export class SymptomCheckElement extends HTMLElement {
           complete: state.complete,
           restFailed: this.#restFailed,
           lang,
-          emergencyNumber: this.getAttribute('emergency-number') ?? undefined,
+          emergencyNumber: this.#emergencyNumber(),
           persist,
           onStep: (progress) => {
             if (progress.step !== 'intro') {
@@ -477,11 +482,20 @@ export class SymptomCheckElement extends HTMLElement {
   /** sc-complete, with the answers as a FHIR QuestionnaireResponse (its code loads only now). */
   async #reportComplete(questionnaire: Questionnaire, detail: RunDetail) {
     const generation = this.#generation;
-    const { toFhirQuestionnaireResponse } = await import('./fhir/response');
+    let fhir: CompleteDetail['fhir'];
+    let failure: unknown;
+    try {
+      const { toFhirQuestionnaireResponse } = await import('./fhir/response');
+      // "completed": the patient reached the advice, also when an emergency stopped the questions early.
+      fhir = toFhirQuestionnaireResponse(questionnaire, detail.answers, { authored: new Date().toISOString(), lang: detail.lang, status: 'completed' });
+    } catch (error) {
+      failure = error;
+    }
     if (generation !== this.#generation) return;
-    // "completed": the patient reached the advice, also when an emergency stopped the questions early.
-    const fhir = toFhirQuestionnaireResponse(questionnaire, detail.answers, { authored: new Date().toISOString(), lang: detail.lang, status: 'completed' });
-    emit(this, 'sc-complete', { ...detail, fhir });
+    // Without that code (a network fault, a redeploy that removed the old chunks) the page still
+    // gets the answers and advice, and sc-error says why the FHIR record is missing.
+    emit(this, 'sc-complete', fhir ? { ...detail, fhir } : detail);
+    if (!fhir) emit(this, 'sc-error', { problems: [{ file: 'symptom-check', path: '$', message: `could not write the answers as FHIR: ${errorText(failure)}` }] });
   }
 }
 

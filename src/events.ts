@@ -11,8 +11,12 @@ export interface ReadyDetail {
 export type StepDetail = Progress;
 /** The result, as `sc-complete` reports it: the run's answers and advice, plus the answers as FHIR. */
 export interface CompleteDetail extends RunDetail {
-  /** A FHIR R4 QuestionnaireResponse for the answers, for an EHR (see `symptom-check fhir` for the Questionnaire); send it only with the patient's consent. */
-  fhir: QuestionnaireResponse;
+  /**
+   * A FHIR R4 QuestionnaireResponse for the answers, for an EHR (see `symptom-check fhir` for the
+   * Questionnaire); send it only with the patient's consent. Absent only when its code could not
+   * load: `sc-error` follows and says so.
+   */
+  fhir?: QuestionnaireResponse;
 }
 export interface ErrorDetail {
   problems: Problem[];

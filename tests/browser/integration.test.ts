@@ -170,6 +170,25 @@ describe('the next screen\'s code failing to load mid-run', () => {
   });
 });
 
+describe('the FHIR code failing to load at the result', () => {
+  it('still fires sc-complete with the answers and advice, then sc-error saying why fhir is missing', async () => {
+    // open() fails the test on any uncaught error in the page, an unhandled rejection included.
+    const p = await open(env.browser, `${env.server.url}/pages/widget.html`);
+    await p.route(/\/dist\/chunks\/response-[^/]+\.js$/, (route) => route.abort('internetdisconnected'));
+    await settled(p);
+    await widget(p).getByRole('button', { name: 'Start' }).click();
+    await widget(p).getByRole('checkbox', { name: /^Chest pain/ }).check();
+    await widget(p).getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => heading(p, 'symptom-check#w0').textContent()).toBe('Get emergency care now');
+    await expect.poll(async () => (await events(p)).filter((e) => e.type === 'sc-complete' || e.type === 'sc-error').map((e) => e.type), { timeout: 10_000 }).toEqual(['sc-complete', 'sc-error']);
+    const all = await events(p);
+    const complete = all.find((e) => e.type === 'sc-complete')!;
+    expect(complete.detail).toMatchObject({ answers: { red_flags: ['chest_pain'] }, stoppedEarly: true, guidance: [expect.objectContaining({ level: 'emergency' })] });
+    expect(complete.detail).not.toHaveProperty('fhir');
+    expect(all.find((e) => e.type === 'sc-error')!.detail.problems).toEqual([{ file: 'symptom-check', path: '$', message: expect.stringMatching(/^could not write the answers as FHIR: /) }]);
+  });
+});
+
 describe('hostile rule texts', () => {
   it('render as text and execute nothing', async () => {
     const p = await open(env.browser, `${env.server.url}/pages/widget.html?src=/fault/xss`);

@@ -46,7 +46,8 @@ el.fetchTimeout = 10_000;
 document.createElement('symptom-check').fetchTimeout = 5_000;
 el.addEventListener('sc-complete', (e) => {
   const level: string | undefined = e.detail.guidance[0]?.level;
-  const fhir: 'QuestionnaireResponse' = e.detail.fhir.resourceType;
+  // Missing only when its code could not load (sc-error says so): the type makes the page check.
+  const fhir: 'QuestionnaireResponse' | undefined = e.detail.fhir?.resourceType;
   // @ts-expect-error: no such detail property
   console.log(e.detail.guidanceList, level, fhir);
 });

@@ -97,6 +97,17 @@ describe('<symptom-check> with the built-in lupus rules', () => {
     expect(completes).toHaveLength(2);
   });
 
+  it.each([['blank', '   '], ['empty', '']])('keeps the questionnaire\'s number when emergency-number is %s (a CMS field left empty)', async (_name, value) => {
+    const { el } = await mount({ 'emergency-number': value });
+    clickButton(el, 'Start');
+    await vi.waitFor(() => expect(shadow(el).querySelector('input[value="chest_pain"]')).not.toBeNull());
+    shadow(el).querySelector<HTMLInputElement>('input[value="chest_pain"]')!.click();
+    await flush();
+    clickButton(el, 'Next');
+    await vi.waitFor(() => expect(shadow(el).querySelector('.emergency')?.textContent).toContain('Call 112 now'));
+    expect(shadow(el).querySelector('.emergency a[href="tel:112"]')).not.toBeNull();
+  });
+
   it('switches language when lang changes, keeping the screen', async () => {
     const { el } = await mount();
     clickButton(el, 'Start');
