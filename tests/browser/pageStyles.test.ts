@@ -108,6 +108,52 @@ describe("the page's root font size", () => {
     }
     await context.close();
   });
+
+  it('also behind a reset that gives every element its parent\'s type (* { font: inherit })', async () => {
+    const plain = await sizes(await widgetPage('widget.html'));
+    expect(await sizes(await widgetPage('widget.html?css=root-font&css=reset-font'))).toEqual(plain);
+  });
+
+  it('keeps its type behind a reset that unsets every element (all: unset), which also takes the element\'s display and width', async () => {
+    const { 'max-width': _width, ...plain } = await sizes(await widgetPage('widget.html'));
+    const { 'max-width': width, ...reset } = await sizes(await widgetPage('widget.html?css=root-font&css=reset-all'));
+    expect(reset).toEqual(plain);
+    expect(width).toBe('none'); // README: exempt the element from such a reset, or give it display: block and max-width: 40em
+  });
+});
+
+describe("text settings on the page's body", () => {
+  it('do not reach the widget: word breaks, hyphens, justified lines, a fill colour, emphasis marks', async () => {
+    const p = await widgetPage('widget.html?css=body-text');
+    const settings = ['word-break', 'hyphens', 'line-break', 'text-align-last', '-webkit-text-fill-color', 'text-emphasis-style', 'text-wrap-style', 'tab-size', 'quotes', 'font-synthesis-weight', 'text-underline-offset'];
+    const onPage = await p.locator('h1').evaluate((el, names) => names.map((name) => getComputedStyle(el).getPropertyValue(name)), settings);
+    expect(onPage).toEqual(['break-all', 'auto', 'anywhere', 'justify', 'rgb(0, 200, 0)', 'dot', 'balance', '20', '"<<" ">>"', 'none', '10px']);
+    for (const selector of ['.container', '.heading', '.button.primary', '.language-button']) {
+      const inWidget = await style(p, selector, ...settings);
+      expect(inWidget['-webkit-text-fill-color'], selector).toBe((await style(p, selector, 'color')).color);
+      expect({ ...inWidget, '-webkit-text-fill-color': 'its own colour' }, selector).toEqual({
+        'word-break': 'normal',
+        hyphens: 'manual',
+        'line-break': 'auto',
+        'text-align-last': 'auto',
+        '-webkit-text-fill-color': 'its own colour',
+        'text-emphasis-style': 'none',
+        'text-wrap-style': 'auto',
+        'tab-size': '8',
+        quotes: 'auto',
+        'font-synthesis-weight': 'auto',
+        'text-underline-offset': 'auto',
+      });
+    }
+  });
+
+  it('leave the page to hide it (visibility) and to choose its colour scheme', async () => {
+    const p = await widgetPage('widget.html?css=scheme-page', { colorScheme: 'dark' });
+    expect(await colours(p)).toEqual(DARK);
+    await addPageCss(p, 'main { visibility: hidden; }');
+    expect(await style(p, '.container', 'visibility')).toEqual({ visibility: 'hidden' });
+    await expect.poll(() => widget(p).getByRole('button', { name: 'Start' }).isVisible()).toBe(false);
+  });
 });
 
 describe("type set on the page's body", () => {
