@@ -148,7 +148,7 @@ function evaluateCommand(args: string[], io: CliIO): number {
   const checked = checkAnswersText(questionnaire, read(answersFile, io), answersFile);
   if (!checked.ok) {
     checked.problems.forEach((p) => io.err(formatProblem(p)));
-    throw new InputError(`${answersFile} is not valid JSON`);
+    throw new InputError(`${answersFile} could not be read as answers (see above)`);
   }
   checked.problems.forEach((p) => io.err(formatCaseProblem(p)));
   if (checked.problems.some((p) => p.severity === 'error')) throw new InputError(`${answersFile} has answers ${questionnaire.id} cannot take`);

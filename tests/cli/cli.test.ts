@@ -112,7 +112,7 @@ describe('symptom-check evaluate', () => {
   });
   it('exits 2 when the answers are not JSON', async () => {
     const r = await cli('evaluate', file('q.json', smallQuestionnaire()), file('broken.json', '{rash'));
-    expect(r).toMatchObject({ code: 2, err: expect.stringMatching(/broken\.json is not valid JSON/) });
+    expect(r).toMatchObject({ code: 2, err: expect.stringMatching(/broken\.json could not be read as answers \(see above\)/) });
   });
 });
 

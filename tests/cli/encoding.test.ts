@@ -44,7 +44,7 @@ describe('a UTF-16 file', () => {
     const path = utf16('answers16.json', { rash: 'yes' });
     const r = await cli('evaluate', file('q.json', smallQuestionnaire()), path);
     expect(r).toMatchObject({ code: 2, out: '' });
-    expect(r.err.split('\n').slice(0, 2)).toEqual([problem(path), `symptom-check: ${path} is not valid JSON`]);
+    expect(r.err.split('\n').slice(0, 2)).toEqual([problem(path), `symptom-check: ${path} could not be read as answers (see above)`]);
   });
 });
 
@@ -65,6 +65,6 @@ describe('a Windows-1252 file (ô is byte F4), refused at that byte, not passed 
     const path = windows1252('answers1252.json', '{\n  "rash": "yes",\n  "note": "symptôme"\n}');
     const r = await cli('evaluate', file('q.json', smallQuestionnaire()), path);
     expect(r).toMatchObject({ code: 2, out: '' });
-    expect(r.err.split('\n').slice(0, 2)).toEqual([notUtf8(path, '3:17'), `symptom-check: ${path} is not valid JSON`]);
+    expect(r.err.split('\n').slice(0, 2)).toEqual([notUtf8(path, '3:17'), `symptom-check: ${path} could not be read as answers (see above)`]);
   });
 });
