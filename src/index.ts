@@ -10,6 +10,11 @@ import { SymptomCheckElement } from './element';
  */
 const shared = __ENTRY_FILE__ && /[?#]/.test(import.meta.url) ? import('./sharedEntry') : undefined;
 
+/**
+ * Defines the element under another tag name too (e.g. `clinic-check`), once; the script already
+ * defines `<symptom-check>`.
+ * @param tagName - a custom element name: lower case, with a hyphen
+ */
 export function defineSymptomCheck(tagName = 'symptom-check'): void {
   if (shared) void shared.then((entry) => (entry.defineSymptomCheck === defineSymptomCheck ? define : entry.defineSymptomCheck)(tagName), () => define(tagName));
   else define(tagName);

@@ -12,7 +12,7 @@ async function manifest() {
   const out = mkdtempSync(join(tmpdir(), 'sc-cem-'));
   const cli = join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js');
   const config = join(import.meta.dirname, 'cem.config.mjs');
-  await promisify(execFile)('node', [cli, 'analyze', '--config', config, '--globs', 'src/element.ts', '--outdir', relative(root, out), '--quiet'], { cwd: root });
+  await promisify(execFile)('node', [cli, 'analyze', '--config', config, '--outdir', relative(root, out), '--quiet'], { cwd: root });
   return JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8'));
 }
 async function manifestModule() {
@@ -44,8 +44,21 @@ describe('custom-elements.json', () => {
     expect(readme).toContain('slot="privacy"');
     for (const level of ['emergency', 'urgent', 'soon', 'routine', 'info']) expect(element.cssParts.map((p: any) => p.name)).toContain(`level-${level}`);
   }, 30_000);
-  it('says which tag name defines the element', async () => {
-    const { exports } = await manifestModule();
-    expect(exports).toContainEqual({ kind: 'custom-element-definition', name: 'symptom-check', declaration: { name: 'SymptomCheckElement', module: 'src/element.ts' } });
+  it('says which tag name defines the element, and what the published entry exports', async () => {
+    const { path, exports, declarations } = await manifestModule();
+    expect(path).toBe('dist/symptom-check.js');
+    const entry = { module: 'dist/symptom-check.js' };
+    expect(exports).toEqual([
+      { kind: 'js', name: 'SymptomCheckElement', declaration: { name: 'SymptomCheckElement', ...entry } },
+      { kind: 'js', name: 'defineSymptomCheck', declaration: { name: 'defineSymptomCheck', ...entry } },
+      { kind: 'custom-element-definition', name: 'symptom-check', declaration: { name: 'SymptomCheckElement', ...entry } },
+    ]);
+    expect(declarations.find((d: any) => d.name === 'defineSymptomCheck')).toMatchObject({ kind: 'function', parameters: [{ name: 'tagName', type: { text: 'string' } }] });
+  }, 30_000);
+  it('names only files the package publishes (tools open the module it names)', async () => {
+    const published: string[] = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).files;
+    const named = JSON.stringify(await manifest()).match(/"(?:path|module)":"[^"]+"/g)!.map((m) => m.split('":"')[1]!.slice(0, -1));
+    expect(named.length).toBeGreaterThan(0);
+    for (const file of named) expect(published.some((dir) => file.startsWith(`${dir}/`)), file).toBe(true);
   }, 30_000);
 });
