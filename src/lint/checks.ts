@@ -103,6 +103,28 @@ const unusedScores: Check = {
   },
 };
 
+const noEffect: Check = {
+  name: 'no-effect',
+  description: '"exclusive" on an option of a single-choice question, where only one answer can be chosen anyway',
+  run(q) {
+    return q.sections.flatMap((section, s) =>
+      section.questions.flatMap((question, i) =>
+        question.type !== 'single'
+          ? []
+          : question.options.flatMap((option, k) =>
+              option.exclusive === undefined
+                ? []
+                : [
+                    warn('no-effect', ['sections', s, 'questions', i, 'options', k, 'exclusive'], `"exclusive" does nothing on single-choice question "${question.id}": only one answer can be chosen anyway`, 'remove it, or make the question "multi" if several answers may be ticked', {
+                      key: true,
+                    }),
+                  ],
+            ),
+      ),
+    );
+  },
+};
+
 /**
  * The most words the diagnosis or treatment check lists for one text; a last warning says how
  * many more there are. Far above a text a clinician wrote, low enough that a pasted advert does
@@ -401,4 +423,4 @@ const emergencySwitchOff: Check = {
   },
 };
 
-export const CHECKS: readonly Check[] = [redFlagsFirst, emergencySwitchOff, unreadQuestions, unusedScores, diagnosis, treatment, readingGrade, sources, sourceLang];
+export const CHECKS: readonly Check[] = [redFlagsFirst, emergencySwitchOff, unreadQuestions, unusedScores, noEffect, diagnosis, treatment, readingGrade, sources, sourceLang];

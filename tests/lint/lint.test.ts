@@ -36,6 +36,7 @@ describe('a file that follows the authoring rules', () => {
 // [what, change to the clean fixture, rule, JSON path, message, hint, the text the position must point at]
 const rows: [string, Mutate, string, string, RegExp, RegExp, string][] = [
   ['a question nothing reads', (q) => (q.scores[0].items[1].when = { answer: 'tiredness', atLeast: 5 }), 'unread-question', '$.sections[1].questions[2].id', /no guidance, score or follow-up reads "rash"/, /if it is kept for the summary only, add "rash": "why" under "summaryOnly" in rules\/small\.lint\.json/, '"rash"'],
+  ['"exclusive" on a single-choice option', (q) => (q.sections[1].questions[4].options[1].exclusive = false), 'no-effect', '$.sections[1].questions[4].options[1].exclusive', /"exclusive" does nothing on single-choice question "sex"/, /remove it, or make the question "multi"/, '"exclusive": false'],
   ['a score nothing reads', (q) => q.guidance.splice(3, 1), 'unused-score', '$.scores[0].id', /no guidance or follow-up reads the score "features"/, /use it in a "when", or remove it/, '"features"'],
   ['advice that says "you have lupus"', (q) => (q.guidance[4].text.en = 'Rest. You have lupus.'), 'diagnosis', '$.guidance[4].text.en', /the advice text of guidance "info_tired" diagnoses: "You have lupus"/, /leave the diagnosis to the doctor/, '"Rest. You have lupus."'],
   ['advice that says "you may have SLE"', (q) => (q.guidance[4].text.en = 'Rest, as you may have SLE.'), 'diagnosis', '$.guidance[4].text.en', /diagnoses: "you may have SLE"/, /what to do and how soon/, '"Rest, as you may have SLE."'],
