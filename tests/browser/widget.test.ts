@@ -379,21 +379,50 @@ describe('shadow DOM', () => {
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   });
 
-  it('keeps each "Change" button whole beside a long answer on a 320 px phone', async () => {
+  it('keeps each "Change" button whole beside a long answer on a 320 px phone, also at twice the text size, and prints short answers whole', async () => {
     const p = await page('', { viewport: { width: 320, height: 640 } });
     await ready(p);
+    const widget = p.locator('symptom-check');
     await button(p, 'Start').click();
-    await p.locator('symptom-check').locator('input[value="swollen_leg"]').check(); // the longest option text
+    await widget.locator('input[value="swollen_leg"]').check(); // the longest option text, and same-day advice
     await button(p, 'Next').click();
     await expect.poll(() => heading(p).textContent()).not.toMatch(/any of these/);
+    // The number to call in the same-day advice above the questions is a target of 44 by 44 px too.
+    const call = await widget.locator('.urgent-so-far a[href^="tel:"]').boundingBox();
+    expect(Math.min(call!.width, call!.height)).toBeGreaterThanOrEqual(44);
     for (let i = 0; i < 40 && (await heading(p).textContent()) !== 'Check your answers'; i++) {
       const text = await heading(p).textContent();
       await answerNo(p);
       await button(p, 'Next').click();
       await expect.poll(() => heading(p).textContent()).not.toBe(text);
     }
-    const heights = await p.locator('symptom-check').locator('.answer-row .link-button').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+    const changes = widget.locator('.answer-row .link-button');
+    const heights = await changes.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
     expect(new Set(heights).size).toBe(1); // the first, beside the long answer, is no taller: its word is not broken
+    // Each word fits its button, and nothing pushes the page sideways; at 32 px text too (the patient's setting).
+    const whole = () => changes.evaluateAll((els) => els.every((el) => el.scrollWidth <= el.clientWidth));
+    const pageWidth = () => p.evaluate(() => document.documentElement.scrollWidth);
+    expect(await whole()).toBe(true);
+    expect(await pageWidth()).toBeLessThanOrEqual(320);
+    const cdp = await p.context().newCDPSession(p);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+    await expect.poll(() => changes.first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThan(30);
+    expect(await whole()).toBe(true);
+    expect(await pageWidth()).toBeLessThanOrEqual(320);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 16, fixed: 13 } });
+    // On paper, a one-word answer ("No") stays on one line beside its long question.
+    await button(p, 'See my advice').click();
+    await expect.poll(() => heading(p).textContent()).toBe('What to do next');
+    await p.emulateMedia({ media: 'print' });
+    const lines = await widget.locator('.answers.compact dd').evaluateAll((els) =>
+      els.filter((el) => /^\S+$/.test(el.textContent!.trim())).map((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return `${el.textContent}: ${new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size}`;
+      }),
+    );
+    expect(lines.length).toBeGreaterThan(10);
+    expect(lines.filter((line) => !line.endsWith(': 1'))).toEqual([]);
   });
 
   it('gives the short controls a target of at least 44 by 44 px on a phone: the language button, each "Change" in Hindi, the reasons fold, the number to call', async () => {
