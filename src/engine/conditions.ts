@@ -13,14 +13,18 @@ export interface AnswerState {
   score(index: number): number;
 }
 
-/** What made a condition true: score indexes in the order met, and questions marked by index. */
+/**
+ * What made a condition true: the answers, marked by question index. A score is explained by
+ * the answers it counted, never by its total: a reason is something the patient said ("Because
+ * you said: Hair loss: Yes"), and a count they never gave ("signs of lupus: 1") reads as a tally
+ * towards an illness.
+ */
 export interface Basis {
   /**
    * One entry per question of the questionnaire: 1 when its answer is a reason; the options
    * that are, when only options ticked made it true ("includes"); else 0.
    */
   questions: (0 | 1 | string[])[];
-  scores: number[];
 }
 
 export interface CompiledCondition {
@@ -39,10 +43,8 @@ export interface Resolver {
   score(id: string): number;
   /** Adds the basis of each of the score's items that is true. */
   explainScore(index: number, state: AnswerState, basis: Basis): void;
-}
-
-function addScore(basis: Basis, index: number): void {
-  if (!basis.scores.includes(index)) basis.scores.push(index);
+  /** The index of every question the score's items read. */
+  scoreQuestions(index: number): readonly number[];
 }
 
 export function compileCondition(condition: Condition, resolve: Resolver): CompiledCondition {
@@ -86,14 +88,14 @@ export function compileCondition(condition: Condition, resolve: Resolver): Compi
     const { test: innerTest, questions, scores } = inner;
     return {
       test: (state) => !innerTest(state),
-      // "not X" is true because of how the questions X reads were answered, and the scores it
-      // reads. Questions never answered (follow-ups not asked) are no reason to show a patient,
-      // unless nothing was answered at all.
+      // "not X" is true because of how the questions X reads were answered, directly or through
+      // the scores it reads. Questions never answered (follow-ups not asked) are no reason to
+      // show a patient, unless nothing was answered at all.
       explain: (state, basis) => {
-        let anyAnswered = scores.length > 0;
-        for (let i = 0; !anyAnswered && i < questions.length; i++) anyAnswered = state.values[questions[i]!] !== undefined;
-        for (const q of questions) if (!anyAnswered || state.values[q] !== undefined) basis.questions[q] = 1;
-        for (const score of scores) addScore(basis, score);
+        const read = scores.length ? unique([...questions, ...scores.flatMap(resolve.scoreQuestions)]) : questions;
+        let anyAnswered = false;
+        for (let i = 0; !anyAnswered && i < read.length; i++) anyAnswered = state.values[read[i]!] !== undefined;
+        for (const q of read) if (!anyAnswered || state.values[q] !== undefined) basis.questions[q] = 1;
       },
       questions,
       scores,
@@ -108,9 +110,7 @@ export function compileCondition(condition: Condition, resolve: Resolver): Compi
         return value >= atLeast && value <= atMost;
       },
       explain: (state, basis) => {
-        if (index < 0) return;
-        addScore(basis, index);
-        resolve.explainScore(index, state, basis);
+        if (index >= 0) resolve.explainScore(index, state, basis);
       },
       questions: [],
       scores: index < 0 ? [] : [index],

@@ -36,7 +36,7 @@ export function evaluateAnswers(questionnaire: Questionnaire, answers: Answers, 
   // The basis is emptied after each use, so one can serve every evaluation (a nested one gets its own).
   let basis = spareBasis;
   spareBasis = undefined;
-  if (basis?.questions.length !== model.questions.length) basis = { questions: new Array<Basis['questions'][number]>(model.questions.length).fill(0), scores: [] };
+  if (basis?.questions.length !== model.questions.length) basis = { questions: new Array<Basis['questions'][number]>(model.questions.length).fill(0) };
   const guidance: AppliedGuidance[] = [];
   // model.guidance is already most urgent first.
   for (let i = 0; i < model.guidance.length; i++) {
@@ -52,15 +52,11 @@ export function evaluateAnswers(questionnaire: Questionnaire, answers: Answers, 
 }
 
 /**
- * The basis in words (scores in the order met, then questions in asking order, like the
- * questionnaire); empties the basis. Only the questions the guidance can name are looked at.
+ * The basis in words, in asking order (like the questionnaire); empties the basis. Only the
+ * questions the guidance can name are looked at.
  */
 function reasons(state: AnswersInEffect, basis: Basis, candidates: readonly number[], words: Wording): string[] {
   const out: string[] = [];
-  if (basis.scores.length > 0) {
-    for (const index of basis.scores) out.push(words.score(index, state.score(index)));
-    basis.scores = [];
-  }
   const marks = basis.questions;
   for (const i of candidates) {
     const mark = marks[i];

@@ -76,6 +76,7 @@ function compile(questionnaire: Questionnaire): Model {
     explainScore: (index, state, basis) => {
       for (const { when } of scores[index]!.items) if (when.test(state)) when.explain(state, basis);
     },
+    scoreQuestions: (index) => scores[index]!.items.flatMap(({ when }) => when.questions),
   };
   const compileWhen = (condition: Condition) => compileCondition(condition, resolve);
   const questions: CompiledQuestion[] = sourceQuestions.map(({ question, section }, index) => ({

@@ -12,8 +12,6 @@ export interface Wording {
   /** By index in model.guidance. */
   title: readonly string[];
   text: readonly string[];
-  /** "Signs of lupus: 3" */
-  score(index: number, value: number): string;
   /** "Swollen or painful joints: Yes", by question index. */
   answer(index: number, value: AnswerValue | undefined): string;
 }
@@ -39,7 +37,6 @@ export function wordingOf(model: Model, lang: string): Wording {
 function wordingFor(model: Model, lang: string): Wording {
   const fallback = model.fallbackLanguage;
   const say = (text: Guidance['title']) => localize(text, lang, fallback);
-  const scoreTitles = model.scores.map(({ score }) => say(score.title));
   const labels = model.questions.map(({ question }) => questionLabel(question, lang, fallback));
   // Remembered by the answer itself; a list of options (too many combinations to remember) is
   // worded from its options' words, looked up once.
@@ -51,7 +48,6 @@ function wordingFor(model: Model, lang: string): Wording {
   return {
     title: model.guidance.map(({ guidance }) => say(guidance.title)),
     text: model.guidance.map(({ guidance }) => say(guidance.text)),
-    score: (index, value) => `${scoreTitles[index]}: ${value}`,
     answer: (index, value) => {
       const words = optionWords[index];
       if (Array.isArray(value) && words) return `${labels[index]}: ${optionsText(value, (id) => words.get(id) ?? id, notAnswered)}`;

@@ -202,7 +202,9 @@ export const ScoreItem = z.strictObject({
 export const Score = z
   .strictObject({
     id: idOf('The score\'s id, unique among scores: what conditions name in "score".'),
-    title: LocalText.meta({ description: 'What the score counts, e.g. "Typical lupus features".' }),
+    title: LocalText.meta({
+      description: 'What the score counts, e.g. "Typical lupus features", for the people who write and review the rules: under advice, a patient sees the answers it counted, never its total.',
+    }),
     items: z.array(ScoreItem).min(1),
   })
   .meta({ description: 'A named weighted sum of conditions, e.g. how many of 11 typical features were reported.' });

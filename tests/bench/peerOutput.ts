@@ -2,7 +2,8 @@
  * What the peer engines hand back, in the same shape as our `evaluate` (id, level, title, text,
  * because, sources; most urgent first), so the bench can check that every engine gives the same
  * advice for the same reasons. The truth of each condition comes from the peer itself; this file
- * only turns "which answers and scores made it true" into words, the way ours does.
+ * only turns "which answers made it true" into words, the way ours does (a score is explained
+ * by the answers it counted, not by its total).
  */
 import type { AppliedGuidance } from '../../src/engine/evaluate';
 import { answerText, questionLabel } from '../../src/engine/describe';
@@ -16,11 +17,9 @@ export interface PeerBasis {
   questions: Set<string>;
   /** Questions of which only some ticked options are reasons (an "includes" that held), as ours. */
   options: Map<string, Set<string>>;
-  /** In the order met, as ours lists them. */
-  scores: Set<string>;
 }
 
-export const newBasis = (): PeerBasis => ({ questions: new Set(), options: new Map(), scores: new Set() });
+export const newBasis = (): PeerBasis => ({ questions: new Set(), options: new Map() });
 
 /** A leaf that held adds its question to the basis: only the option, for an "includes". */
 export function explainLeaf(c: Extract<Condition, { answer: string }>, basis: PeerBasis): void {
@@ -45,14 +44,15 @@ export function reads(condition: Condition): { questions: string[]; scores: stri
 }
 
 /**
- * Mirrors ours for a true "not X": the answered questions X reads (all of them when none is
- * answered and X reads no score), then the scores X reads.
+ * Mirrors ours for a true "not X": the answered questions X reads, directly or through the
+ * scores it reads (all of them when none is answered).
  */
-export function explainNot(inner: Condition, answered: (questionId: string) => boolean, basis: PeerBasis): void {
+export function explainNot(w: Wording, inner: Condition, answered: (questionId: string) => boolean, basis: PeerBasis): void {
   const { questions, scores } = reads(inner);
-  const withAnswers = questions.filter(answered);
-  for (const q of withAnswers.length > 0 || scores.length > 0 ? withAnswers : questions) basis.questions.add(q);
-  for (const score of scores) basis.scores.add(score);
+  const read = new Set(questions);
+  for (const id of scores) for (const item of w.questionnaire.scores?.find((s) => s.id === id)?.items ?? []) reads(item.when).questions.forEach((q) => read.add(q));
+  const withAnswers = [...read].filter(answered);
+  for (const q of withAnswers.length > 0 ? withAnswers : read) basis.questions.add(q);
 }
 
 const levelRank = new Map<string, number>(LEVELS.map((level, i) => [level, i]));
@@ -64,7 +64,6 @@ export interface Wording {
   fallback: string;
   /** Questions in asking order. */
   questions: Question[];
-  scoreTitle: Map<string, string>;
 }
 
 export function wordingFor(questionnaire: Questionnaire, lang = 'en'): Wording {
@@ -74,25 +73,23 @@ export function wordingFor(questionnaire: Questionnaire, lang = 'en'): Wording {
     lang,
     fallback,
     questions: questionnaire.sections.flatMap((s) => s.questions),
-    scoreTitle: new Map((questionnaire.scores ?? []).map((s) => [s.id, localize(s.title, lang, fallback)])),
   };
 }
 
 /** One piece of advice; `basis` undefined means the peer was run without reasons. */
-export function applied(w: Wording, guidance: Guidance, basis: PeerBasis | undefined, answers: Answers, scores: (id: string) => number): AppliedGuidance {
+export function applied(w: Wording, guidance: Guidance, basis: PeerBasis | undefined, answers: Answers): AppliedGuidance {
   return {
     id: guidance.id,
     level: guidance.level,
     title: localize(guidance.title, w.lang, w.fallback),
     text: localize(guidance.text, w.lang, w.fallback),
-    because: basis ? reasons(w, basis, answers, scores) : [],
+    because: basis ? reasons(w, basis, answers) : [],
     sources: guidance.sources,
   };
 }
 
-function reasons(w: Wording, basis: PeerBasis, answers: Answers, scores: (id: string) => number): string[] {
+function reasons(w: Wording, basis: PeerBasis, answers: Answers): string[] {
   const out: string[] = [];
-  for (const id of basis.scores) out.push(`${w.scoreTitle.get(id) ?? id}: ${scores(id)}`);
   for (const question of w.questions) {
     const whole = basis.questions.has(question.id);
     const options = basis.options.get(question.id);

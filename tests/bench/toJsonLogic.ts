@@ -89,7 +89,6 @@ export function evaluateJsonLogic(rules: JsonLogicRules, answers: Answers, withR
   const data: Record<string, unknown> = { ...answers };
   // Scores are computed facts: each score's nested sum is applied once, before the guidance.
   for (const score of rules.scores) data[score.key] = jsonLogic.apply(score.sum, data);
-  const scoreOf = (id: string) => data[scoreKey(id)] as number;
   const out: AppliedGuidance[] = [];
   for (const { guidance, when } of rules.guidance) {
     if (!holds(when.rule, data)) continue;
@@ -98,7 +97,7 @@ export function evaluateJsonLogic(rules: JsonLogicRules, answers: Answers, withR
       basis = newBasis();
       explain(rules, when, data, basis);
     }
-    out.push(applied(rules.wording, guidance, basis, answers, scoreOf));
+    out.push(applied(rules.wording, guidance, basis, answers));
   }
   return byLevel(out);
 }
@@ -109,9 +108,8 @@ function explain(rules: JsonLogicRules, n: Node, data: Record<string, unknown>, 
   if ('all' in c) for (const part of n.parts) explain(rules, part, data, basis);
   else if ('any' in c) {
     for (const part of n.parts) if (holds(part.rule, data)) explain(rules, part, data, basis);
-  } else if ('not' in c) explainNot(c.not, (q) => data[q] !== undefined && data[q] !== null, basis);
+  } else if ('not' in c) explainNot(rules.wording, c.not, (q) => data[q] !== undefined && data[q] !== null, basis);
   else if ('score' in c) {
-    basis.scores.add(c.score);
     for (const item of rules.scores.find((s) => s.id === c.score)?.items ?? []) if (holds(item.rule, data)) explain(rules, item, data, basis);
   } else explainLeaf(c, basis);
 }

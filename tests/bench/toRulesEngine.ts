@@ -101,11 +101,8 @@ interface ResultNode {
 
 /** The advice json-rules-engine gives for `answers`: with reasons (as ours) or ids only. */
 export async function evaluateRulesEngine(rules: RulesEngineRules, answers: Answers, withReasons = true): Promise<AppliedGuidance[]> {
-  const { events, results, almanac } = await rules.engine.run(answers);
+  const { events, results } = await rules.engine.run(answers);
   const fired = new Set(events.map((e) => e.type));
-  const scores = new Map<string, number>();
-  for (const score of rules.questionnaire.scores ?? []) scores.set(score.id, await almanac.factValue<number>(scoreFact(score.id)));
-  const scoreOf = (id: string) => scores.get(id)!;
   const byName = withReasons ? new Map(results.map((r: RuleResult) => [r.name as string, r.conditions as unknown as ResultNode])) : undefined;
   const out: AppliedGuidance[] = [];
   for (const guidance of rules.questionnaire.guidance) {
@@ -116,7 +113,7 @@ export async function evaluateRulesEngine(rules: RulesEngineRules, answers: Answ
       const top = byName.get(guidanceRuleName(guidance.id))!;
       explain(rules, byName, guidance.when, unwrap(guidance.when, top), basis, answers);
     }
-    out.push(applied(rules.wording, guidance as Guidance, basis, answers, scoreOf));
+    out.push(applied(rules.wording, guidance as Guidance, basis, answers));
   }
   return byLevel(out);
 }
@@ -141,9 +138,8 @@ function explain(rules: RulesEngineRules, byName: Map<string, ResultNode>, c: Co
       const r = n.any![i]!;
       if (r.result === true) explain(rules, byName, part, r, basis, answers);
     });
-  } else if ('not' in c) explainNot(c.not, (q) => answers[q] !== undefined, basis);
+  } else if ('not' in c) explainNot(rules.wording, c.not, (q) => answers[q] !== undefined, basis);
   else if ('score' in c) {
-    basis.scores.add(c.score);
     const score = rules.questionnaire.scores?.find((s) => s.id === c.score);
     score?.items.forEach((item, i) => {
       const top = byName.get(itemRuleName(c.score, i));

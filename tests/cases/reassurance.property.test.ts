@@ -78,14 +78,14 @@ describe('false reassurance (SAFETY.md H2)', () => {
 
   const allNo = Object.fromEntries([['red_flags', ['none']], ['test_results', ['none']], ...questions.filter((q) => q.type === 'yesno' && !q.showIf).map((q) => [q.id, 'no'])]);
   it.each([
-    ['fever only', { fever: 'yes' }, ['Number of signs often seen in lupus: 1', 'Lupus already found by a doctor: No', 'Fever with no clear cause: Yes']],
-    ['mouth sores only', { mouth_ulcers: 'yes' }, ['Number of signs often seen in lupus: 1', 'Mouth or nose sores: Yes']],
-    ['butterfly rash only', { butterfly_rash: 'yes' }, ['Number of signs often seen in lupus: 1', 'Butterfly-shaped rash on cheeks and nose: Yes']],
-    ['hair loss only', { hair_loss: 'yes' }, ['Number of signs often seen in lupus: 1', 'Hair loss: Yes']],
+    ['fever only', { fever: 'yes' }, ['Lupus already found by a doctor: No', 'Fever with no clear cause: Yes']],
+    ['mouth sores only', { mouth_ulcers: 'yes' }, ['Mouth or nose sores: Yes']],
+    ['butterfly rash only', { butterfly_rash: 'yes' }, ['Butterfly-shaped rash on cheeks and nose: Yes']],
+    ['hair loss only', { hair_loss: 'yes' }, ['Hair loss: Yes']],
     [
       'new swollen, stiff joints for under 6 weeks',
       { joint_pain: 'yes', joint_swelling: 'yes', joint_duration: 'under_six_weeks', morning_stiffness: 'yes' },
-      ['Number of signs often seen in lupus: 1', 'Joint pain: Yes', 'Swollen joints: Yes', 'How long the joint pain has lasted: Less than 6 weeks', 'Morning stiffness for 30 minutes or more: Yes'],
+      ['Joint pain: Yes', 'Swollen joints: Yes', 'How long the joint pain has lasted: Less than 6 weeks', 'Morning stiffness for 30 minutes or more: Yes'],
     ],
   ] as const)('%s, everything else "no": "tell a doctor about your symptoms", because of them', (_name, reported, because) => {
     expect(evaluate(lupus, { ...allNo, ...reported }).guidance.map((g) => [g.id, g.because])).toEqual([['mention_symptoms', because]]);

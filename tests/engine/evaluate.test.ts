@@ -66,7 +66,8 @@ describe('evaluate', () => {
   it('explains each guidance with the answers that made it apply, in words', () => {
     const result = evaluate(q, { red_flags: ['none'], joint_pain: 'yes', joint_weeks: 8, rash: 'yes', tiredness: 2 });
     expect(result.guidance.find((g) => g.id === 'soon_long_joints')!.because).toEqual(['Weeks of joint pain: 8 weeks']);
-    expect(result.guidance.find((g) => g.id === 'routine_features')!.because).toEqual(['Typical features: 2', 'Painful joints: Yes', 'Rash: Yes']);
+    // A score is explained by the answers it counted, not by its total: the patient never said "2".
+    expect(result.guidance.find((g) => g.id === 'routine_features')!.because).toEqual(['Painful joints: Yes', 'Rash: Yes']);
   });
 
   it('explains "not" with the answers given, leaving out follow-ups never asked', () => {
@@ -75,10 +76,12 @@ describe('evaluate', () => {
     expect(applied.because).toEqual(['Rash: No']);
   });
 
-  it('explains "not" of a score with the score itself', () => {
+  it('explains "not" of a score with the answers the score reads', () => {
     const probe = withProbe({ not: { score: 'features', atLeast: 1 } });
     const applied = evaluate(probe, { joint_pain: 'no', rash: 'no' }).guidance.find((g) => g.id === 'probe')!;
-    expect(applied.because).toEqual(['Typical features: 0']);
+    expect(applied.because).toEqual(['Painful joints: No', 'Rash: No']);
+    // Those given, when some are: a question not answered is no reason.
+    expect(evaluate(probe, { rash: 'no' }).guidance.find((g) => g.id === 'probe')!.because).toEqual(['Rash: No']);
   });
 
   it('names multiple-choice options in the reasons', () => {
@@ -122,13 +125,13 @@ describe('evaluate', () => {
     expect(evaluate(q, answers)).toEqual(evaluate(q, answers));
   });
 
-  it('adds fractional weights as decimals: 0.1 + 0.2 meets "at most 0.3", and reads 0.3', () => {
+  it('adds fractional weights as decimals: 0.1 + 0.2 meets "at most 0.3", and reports 0.3', () => {
     const q = smallQuestionnaire();
     q.scores![0]!.items = [{ when: { answer: 'joint_pain', equals: 'yes' }, weight: 0.1 }, { when: { answer: 'rash', equals: 'yes' }, weight: 0.2 }];
     q.guidance.push({ id: 'probe', level: 'info', title: { en: 'Probe', hi: 'Probe' }, text: { en: 'p', hi: 'p' }, when: { score: 'features', atMost: 0.3 }, sources: ['src'] });
     const result = evaluate(q, { joint_pain: 'yes', rash: 'yes' });
     expect(result.scores.features).toBe(0.3);
-    expect(result.guidance.find((g) => g.id === 'probe')?.because[0]).toBe('Typical features: 0.3');
+    expect(result.guidance.find((g) => g.id === 'probe')?.because).toEqual(['Painful joints: Yes', 'Rash: Yes']);
   });
   it('reports scores', () => {
     expect(evaluate(q, { joint_pain: 'yes', rash: 'unsure' }).scores).toEqual({ features: 1 });
