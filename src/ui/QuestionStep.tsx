@@ -44,15 +44,7 @@ export function QuestionStep({ question, value, error: found, refusals, index, t
   const tickHint = question.type === 'multi' && !question.help;
   const describedBy = [question.help && `${id}-help`, tickHint && `${id}-tick`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (
-    <form
-      class="screen"
-      part="question"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        onNext();
-      }}
-    >
+    <form class="screen" part="question" noValidate>
       <p class="progress" part="progress" id={`${id}-progress`}>
         {t.progress(index, total)}
       </p>
@@ -85,7 +77,18 @@ export function QuestionStep({ question, value, error: found, refusals, index, t
         <button type="button" class="button" part="button" onClick={onBack}>
           {t.back}
         </button>
-        <button type="submit" class="button primary" part="button button-primary">
+        {/* Next goes on from its click, which Enter in an answer box also fires (the form's
+            default button), never from a form submission: a page that frames the widget in a
+            sandbox without allow-forms blocks those, and the patient would be stuck on the red flags. */}
+        <button
+          type="submit"
+          class="button primary"
+          part="button button-primary"
+          onClick={(event) => {
+            event.preventDefault();
+            onNext();
+          }}
+        >
           {t.next}
         </button>
         {onReview && (

@@ -189,6 +189,24 @@ describe('the FHIR code failing to load at the result', () => {
   });
 });
 
+describe('framed in a sandbox without allow-forms', () => {
+  it('goes on from the red flags with Next, and from a typed answer with Enter', async () => {
+    const p = await open(env.browser, `${env.server.url}/pages/sandboxed.html`);
+    const blocked: string[] = [];
+    p.on('console', (message) => /Blocked form submission/.test(message.text()) && blocked.push(message.text()));
+    const w = p.frameLocator('iframe').locator('symptom-check');
+    const screen = () => w.getByRole('heading', { level: 2 }).textContent();
+    await w.getByRole('button', { name: 'Start' }).click();
+    await w.getByRole('checkbox', { name: 'None of these' }).check();
+    await w.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(screen).toBe('How old are you?');
+    await w.locator('input').first().fill('34');
+    await w.locator('input').first().press('Enter');
+    await expect.poll(screen).not.toBe('How old are you?');
+    expect(blocked).toEqual([]);
+  });
+});
+
 describe('hostile rule texts', () => {
   it('render as text and execute nothing', async () => {
     const p = await open(env.browser, `${env.server.url}/pages/widget.html?src=/fault/xss`);
