@@ -196,6 +196,9 @@ export class SymptomCheckElement extends HTMLElement {
     return this.#rules;
   }
   set rules(value: unknown) {
+    // The same questionnaire again (a page that sets its options on every render) keeps the run,
+    // as an attribute set to the value it has does; a new object is a new questionnaire.
+    if (value === this.#rules) return;
     this.#rules = value;
     if (this.isConnected) void this.#load();
   }
@@ -218,11 +221,12 @@ export class SymptomCheckElement extends HTMLElement {
   disconnectedCallback() {
     this.#connected = false;
     // A load under way stops (a new one starts if the element comes back); a finished load and
-    // the run are kept, so that a move loses nothing.
+    // the run are kept, so that a move loses nothing, but let go of the window (the leave
+    // warning's listeners), which would keep an element taken off for good alive.
     if (!this.#settled) {
       this.#abort?.abort();
       this.#generation++;
-    }
+    } else this.#render();
   }
 
   attributeChangedCallback(name: string, previous: string | null, value: string | null) {
@@ -452,6 +456,7 @@ export class SymptomCheckElement extends HTMLElement {
           lang,
           emergencyNumber: this.#emergencyNumber(),
           persist,
+          onPage: this.#connected,
           onStep: (progress) => {
             if (progress.step !== 'intro') {
               this.#begun = true;

@@ -50,6 +50,8 @@ export interface AppProps {
   adoptStyles?: (css: string) => void;
   /** The run cannot go on (the next screen's code did not load): what the web team should know. */
   onError?: (problems: Problem[]) => void;
+  /** False while the element is off the page: nothing of the run may hold on to the window then. */
+  onPage?: boolean;
 }
 
 type LateScreens = typeof import('./lateScreens');
@@ -66,7 +68,7 @@ export interface Persist {
 /** The intro's state until the actor exists: the machine's own start, so that nothing seems to change when it comes. */
 const BEFORE_START: Pick<MachineContext, 'answers' | 'current' | 'error' | 'stoppedEarly'> = { answers: {}, current: null, error: null, stoppedEarly: false };
 
-export function App({ questionnaire, complete = true, restFailed, lang, emergencyNumber, persist, onStep, onComplete, onPrint, otherLanguages = [], onLanguage, adoptStyles, onError }: AppProps) {
+export function App({ questionnaire, complete = true, restFailed, lang, emergencyNumber, persist, onStep, onComplete, onPrint, otherLanguages = [], onLanguage, adoptStyles, onError, onPage = true }: AppProps) {
   // The intro needs no actor: unless a saved run resumes, the actor (and the compiled
   // questionnaire it needs) is made just after the intro is painted, or on Start if that is sooner.
   const [saved] = useState(() => persist?.store?.readResume(persist.key, questionnaire));
@@ -236,8 +238,8 @@ export function App({ questionnaire, complete = true, restFailed, lang, emergenc
       {waiting &&
         !emergencyResult &&
         (missing ? loadError() : <Loading t={speech.t} />)}
-      {/* Answers that would be lost with the page: leaving it asks first (not once the run has stopped, nor when they are kept). */}
-      {late && <late.LeaveWarning active={!missing && progress.step !== 'result' && Object.keys(answers).length > 0} keptAt={persist?.store && keep ? persist.key : undefined} />}
+      {/* Answers that would be lost with the page: leaving it asks first (not once the run has stopped, nor when they are kept, nor with the element off the page). */}
+      {late && <late.LeaveWarning active={onPage && !missing && progress.step !== 'result' && Object.keys(answers).length > 0} keptAt={persist?.store && keep ? persist.key : undefined} />}
       {!waiting && progress.step === 'question' && current && currentQuestion && (
         <QuestionStep
           key={current}

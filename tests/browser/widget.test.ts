@@ -573,6 +573,34 @@ describe('leaving the page mid-run', () => {
     await p.context().close();
   });
 
+  it('lets go of the window while the element is off the page, and asks again once it is back', async () => {
+    const p = await page();
+    await ready(p);
+    await button(p, 'Start').click();
+    await p.locator('symptom-check').getByRole('checkbox', { name: 'None of these' }).check();
+    await expect.poll(() => wouldAsk(p)).toBe(true);
+    // The window's listeners, as DevTools lists them: the widget's must go with it, or they keep
+    // an element taken off for good (a single-page app's page change) alive, and run on every click.
+    const cdp = await p.context().newCDPSession(p);
+    const windowListeners = async () => {
+      const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+      return listeners.map((l) => l.type).filter((type) => type === 'beforeunload' || type === 'click').sort();
+    };
+    expect(await windowListeners()).toEqual(['beforeunload', 'click']);
+    await p.evaluate(() => {
+      const el = document.querySelector('symptom-check')!;
+      (window as unknown as { kept: Element }).kept = el;
+      el.remove();
+    });
+    await expect.poll(windowListeners).toEqual([]);
+    expect(await wouldAsk(p)).toBe(false);
+    await p.evaluate(() => document.querySelector('main')!.append((window as unknown as { kept: Element }).kept));
+    await expect.poll(() => wouldAsk(p)).toBe(true);
+    expect(await p.locator('symptom-check').getByRole('checkbox', { name: 'None of these' }).isChecked()).toBe(true);
+    await p.context().close();
+  });
+
   it('lets the patient go without asking before any answer', async () => {
     const p = await page();
     await ready(p);

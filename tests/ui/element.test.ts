@@ -507,6 +507,23 @@ describe('the rules property', () => {
     expect(error.type).toBe('sc-error');
     expect(error.detail.problems).toContainEqual(expect.objectContaining({ file: 'rules', path: '$.version', line: 3, column: 14 }));
   });
+  it('keeps the run when the page sets the same questionnaire again (as on every render)', async () => {
+    const rules = smallQuestionnaire();
+    const { el } = await mount({}, (e) => (e.rules = rules));
+    const events: string[] = [];
+    for (const type of ['sc-ready', 'sc-step']) el.addEventListener(type, () => events.push(type));
+    clickButton(el, 'Start');
+    await vi.waitFor(() => expect(shadow(el).querySelector('input[value="none"]')).not.toBeNull());
+    shadow(el).querySelector<HTMLInputElement>('input[value="none"]')!.click();
+    await flush();
+    const question = headingText(el);
+    el.rules = rules;
+    await flush();
+    await flush();
+    expect(headingText(el)).toBe(question);
+    expect(shadow(el).querySelector<HTMLInputElement>('input[value="none"]')!.checked).toBe(true);
+    expect(events).not.toContain('sc-ready');
+  });
   it('reloads cleanly when changed', async () => {
     const { el } = await mount({}, (e) => (e.rules = smallQuestionnaire()));
     await giveRetitledRules(el, 'Another check');
