@@ -86,13 +86,15 @@ export function compileCondition(condition: Condition, resolve: Resolver): Compi
   if ('not' in condition) {
     const inner = compileCondition(condition.not, resolve);
     const { test: innerTest, questions, scores } = inner;
+    // Worked out at the first explanation: the scores are compiled after the conditions that read them.
+    let read: readonly number[] | undefined;
     return {
       test: (state) => !innerTest(state),
       // "not X" is true because of how the questions X reads were answered, directly or through
       // the scores it reads. Questions never answered (follow-ups not asked) are no reason to
       // show a patient, unless nothing was answered at all.
       explain: (state, basis) => {
-        const read = scores.length ? unique([...questions, ...scores.flatMap(resolve.scoreQuestions)]) : questions;
+        read ??= scores.length ? unique([...questions, ...scores.flatMap(resolve.scoreQuestions)]) : questions;
         let anyAnswered = false;
         for (let i = 0; !anyAnswered && i < read.length; i++) anyAnswered = state.values[read[i]!] !== undefined;
         for (const q of read) if (!anyAnswered || state.values[q] !== undefined) basis.questions[q] = 1;
