@@ -290,8 +290,9 @@ function forAnotherFile(settings: LoadedConfig, id: string): LintProblem | undef
 }
 
 /** The lint settings a share link brings: its own, else (a link made before links carried them) lupus.json's, which apply to lupus only. */
-function settingsOf(file: { lint?: string }): string {
-  return file.lint ?? lupusLintConfig;
+function settingsOf(file: { text: string; lint?: string }): string {
+  // A link made before links carried settings: lupus.json's are for lupus.json alone.
+  return file.lint ?? (/"id"\s*:\s*"lupus"/.test(file.text) ? lupusLintConfig : '');
 }
 
 function showProblems() {

@@ -197,8 +197,9 @@ export class SymptomCheckElement extends HTMLElement {
   }
   set rules(value: unknown) {
     // The same questionnaire again (a page that sets its options on every render) keeps the run,
-    // as an attribute set to the value it has does; a new object is a new questionnaire.
-    if (value === this.#rules) return;
+    // as an attribute set to the value it has does; a new object is a new questionnaire. One that
+    // could not load is tried again (its code may not have loaded).
+    if (value === this.#rules && this.#state.kind !== 'error') return;
     this.#rules = value;
     if (this.isConnected) void this.#load();
   }
@@ -257,7 +258,9 @@ export class SymptomCheckElement extends HTMLElement {
 
   /** The language asked for: the patient's choice, the attribute, else the page's nearest `lang`, else English. */
   #requestedLanguage(): string {
-    return this.#chosenLanguage || this.getAttribute('lang') || this.parentElement?.closest('[lang]')?.getAttribute('lang') || 'en';
+    // Off the page there is no page language: the one shown stays (drawn again there, the advice
+    // must not switch language, nor be told to the page again).
+    return this.#chosenLanguage || this.getAttribute('lang') || (this.#connected ? this.parentElement?.closest('[lang]')?.getAttribute('lang') : this.#shownLanguage) || 'en';
   }
 
   #usesBuiltinRules(): boolean {

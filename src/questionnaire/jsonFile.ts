@@ -43,7 +43,11 @@ export function readJsonFile(text: string, file: string, shape: string, what = '
   // so this is the one sign left; the same character typed on purpose is written \ufffd.
   const unreadable = body.indexOf('\ufffd');
   if (unreadable >= 0) {
-    return fail('the file is not saved as UTF-8 text: a character here cannot be read (it would show as "\ufffd")', 'save it again as UTF-8: in VS Code, click the encoding in the status bar, then "Reopen with Encoding" and the one it was saved in (e.g. "Western (Windows 1252)"), then "Save with Encoding" and "UTF-8"', new SourceMap(body, undefined).positionOfOffset(unreadable));
+    return fail(
+      'a character here is "\ufffd", the mark of text that was not saved or read as UTF-8 (patients would see it)',
+      'if the file was saved in another encoding, save it again as UTF-8: in VS Code, click the encoding in the status bar, then "Reopen with Encoding" and the one it was saved in (e.g. "Western (Windows 1252)"), then "Save with Encoding" and "UTF-8"; if you meant the character, write \\ufffd',
+      new SourceMap(body, undefined).positionOfOffset(unreadable),
+    );
   }
   if (body.trim() === '') return fail('the file is empty', shape);
 
@@ -202,7 +206,9 @@ function describeSyntaxError(error: ParseError, text: string, map: SourceMap): S
   const closing = token === '}' || token === ']';
   if (code === 'InvalidSymbol' || code === 'CommaExpected' || code === 'ColonExpected') {
     const quoted = strayQuote(text, error.offset);
-    if (quoted) return { message: `a double quote (") inside a text ends it early, before ${quoted}`, hint: 'inside a text, write each double quote as \\" (e.g. "say \\"yes\\"")', recovers: true };
+    // The rest of the text is read as JSON from there on ("//" in a web address starts a
+    // comment): what the parser says next is its echo.
+    if (quoted) return { message: `a double quote (") inside a text ends it early, before ${quoted}`, hint: 'inside a text, write each double quote as \\" (e.g. "say \\"yes\\"")', recovers: false };
   }
   switch (code) {
     case 'CommaExpected': {
@@ -300,8 +306,8 @@ function describeSymbol(error: ParseError, text: string): SyntaxMessage {
  * The word after a double quote typed inside a text, which ended the text early, or undefined:
  * `"choose "None of these"."` stops before None. Told apart from a comma missing between two
  * items by what is around it, all on one line: right before the mistake, a text has just ended;
- * at it, a word of letters or digits (not a property name: no colon after it; "=" is a slip of
- * its own); later, another double quote, right after a word (after a "," or ":" it would start
+ * at it, a word of letters or digits (not a property name: no colon and a value after it; "="
+ * is a slip of its own); later, another double quote, right after a word (after a "," or ":" it would start
  * an item of its own, as in `["a" 1, "b"]`).
  */
 function strayQuote(text: string, offset: number): string | undefined {
@@ -313,8 +319,8 @@ function strayQuote(text: string, offset: number): string | undefined {
   const rest = text.slice(offset, lineEnd);
   const next = rest.indexOf('"');
   const between = rest.slice(0, next).trimEnd();
-  if (next < 0 || !/^[\p{L}\p{N}]/u.test(between) || /[{[,:]$/.test(between) || /^[^\s:]+\s*:/.test(between)) return undefined;
-  return between.split(/\s/)[0];
+  if (next < 0 || !/^[\p{L}\p{N}]/u.test(between) || /[{[,:]$/.test(between) || /^[^\s:]+\s*:\s*(?:["{[\d-]|true\b|false\b|null\b|$)/.test(between)) return undefined;
+  return /^[\p{L}\p{M}\p{N}]+/u.exec(between)![0];
 }
 
 /**
@@ -326,7 +332,7 @@ function propertyInList(text: string, before: number): SyntaxMessage {
   return {
     at: name ? before + 1 - name.length : before + 1,
     message: `${name ? `the property ${name}` : 'a ":"'} is in a list, not in an object: an object above it was closed too early`,
-    hint: `is there a "}" too many above ${name ?? 'it'}?`,
+    hint: `is there a "}" too many above ${name ?? 'it'}, or a "{" missing before it?`,
     recovers: false,
   };
 }

@@ -191,11 +191,16 @@ describe("the playground's lint settings", () => {
     expect(await opened.locator('#problems-summary').textContent()).toBe('No problems.');
     await opened.close();
 
-    // A link made before links carried the settings: lupus.json's, not applied to another file, as before.
+    // A link made before links carried the settings: lupus.json's are for lupus.json alone; another
+    // file gets none (not lupus.json's with a warning that they are not for it).
     const old = await playground(shareHash(feverText));
-    await expect.poll(() => old.locator('#problems-summary').textContent()).toBe('No problems. 3 lint warnings.');
-    expect(await old.locator('#lint-settings').inputValue()).toBe(lupusLint);
+    await expect.poll(() => old.locator('#problems-summary').textContent()).toBe('No problems. 2 lint warnings.');
+    expect(await old.locator('#lint-settings').inputValue()).toBe('');
     await old.close();
+    const oldLupus = await playground(shareHash(lupusText));
+    await expect.poll(() => oldLupus.locator('#problems-summary').textContent()).toBe('No problems.');
+    expect(await oldLupus.locator('#lint-settings').inputValue()).toBe(lupusLint);
+    await oldLupus.close();
     await p.close();
   });
 });

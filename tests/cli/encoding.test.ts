@@ -50,7 +50,7 @@ describe('a UTF-16 file', () => {
 
 describe('a Windows-1252 file (ô is byte F4), refused at that byte, not passed with "sympt\ufffdme"', () => {
   const notUtf8 = (path: string, at: string) =>
-    `${path}:${at}  $  the file is not saved as UTF-8 text: a character here cannot be read (it would show as "\ufffd")  (save it again as UTF-8: in VS Code, click the encoding in the status bar, then "Reopen with Encoding" and the one it was saved in (e.g. "Western (Windows 1252)"), then "Save with Encoding" and "UTF-8")`;
+    `${path}:${at}  $  a character here is "\ufffd", the mark of text that was not saved or read as UTF-8 (patients would see it)  (if the file was saved in another encoding, save it again as UTF-8: in VS Code, click the encoding in the status bar, then "Reopen with Encoding" and the one it was saved in (e.g. "Western (Windows 1252)"), then "Save with Encoding" and "UTF-8"; if you meant the character, write \\ufffd)`;
   const windows1252 = (name: string, text: string) => {
     const path = join(file.dir, name);
     writeFileSync(path, Buffer.from(text, 'latin1'));

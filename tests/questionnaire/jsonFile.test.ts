@@ -48,8 +48,8 @@ describe('a file saved as UTF-16', () => {
 describe('a file saved as Latin-1 or Windows-1252, not UTF-8', () => {
   const french = json.replace('"en": "Small check"', '"en": "Symptômes du lupus"');
   const NOT_UTF8 = {
-    message: 'the file is not saved as UTF-8 text: a character here cannot be read (it would show as "\ufffd")',
-    hint: 'save it again as UTF-8: in VS Code, click the encoding in the status bar, then "Reopen with Encoding" and the one it was saved in (e.g. "Western (Windows 1252)"), then "Save with Encoding" and "UTF-8"',
+    message: 'a character here is "\ufffd", the mark of text that was not saved or read as UTF-8 (patients would see it)',
+    hint: 'if the file was saved in another encoding, save it again as UTF-8: in VS Code, click the encoding in the status bar, then "Reopen with Encoding" and the one it was saved in (e.g. "Western (Windows 1252)"), then "Save with Encoding" and "UTF-8"; if you meant the character, write \\ufffd',
   };
 
   it.each([

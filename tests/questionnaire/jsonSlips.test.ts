@@ -34,6 +34,8 @@ describe('a double quote typed inside a text', () => {
     ['a word JSON knows, not "a comma is missing before true"', 'choose any "true" problems.', 'true'],
     ['a number', 'choose "0" problems.', '0'],
     ['only one double quote', 'choose "None of these.', 'None'],
+    ['a web address, not "the property name https is not in double quotes"', 'choose "https://example.org" for more.', 'https'],
+    ['a word and a colon, not a property name', 'choose "Next: go" now.', 'Next'],
   ])('%s', (_name, slip, word) => {
     const text = broken(ESCAPED, slip);
     const { line, column } = positionOf(text, slip);
@@ -63,7 +65,7 @@ describe('a bracket too many, NaN', () => {
     const text = lines.join('\n');
     expect(positionOf(text, '"source": "nhs_999"')).toEqual({ line: 128, column: 11 });
     expect(problemsOf(text)).toEqual([
-      syntax(text, '"source": "nhs_999"', 'the property "source" is in a list, not in an object: an object above it was closed too early', 'is there a "}" too many above "source"?'),
+      syntax(text, '"source": "nhs_999"', 'the property "source" is in a list, not in an object: an object above it was closed too early', 'is there a "}" too many above "source", or a "{" missing before it?'),
     ]);
   });
   it('a "]" too many where an object goes on: "an object", not "a object"', () => {

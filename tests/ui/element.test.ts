@@ -108,6 +108,34 @@ describe('<symptom-check> with the built-in lupus rules', () => {
     expect(shadow(el).querySelector('.emergency a[href="tel:112"]')).not.toBeNull();
   });
 
+  it('taken off the page on the advice and put back, tells the page nothing again and keeps the page\'s language', async () => {
+    const page = document.createElement('div');
+    page.lang = 'hi';
+    document.body.append(page);
+    const el = document.createElement('symptom-check');
+    const ready = nextEvent(el);
+    page.append(el);
+    await ready;
+    const completes: CustomEvent[] = [];
+    el.addEventListener('sc-complete', (e) => completes.push(e as CustomEvent));
+    shadow(el).querySelector<HTMLButtonElement>('.button.primary')!.click(); // Start, in Hindi
+    await vi.waitFor(() => expect(shadow(el).querySelector('input[value="chest_pain"]')).not.toBeNull());
+    shadow(el).querySelector<HTMLInputElement>('input[value="chest_pain"]')!.click();
+    await flush();
+    shadow(el).querySelector<HTMLButtonElement>('.button.primary')!.click(); // Next
+    await vi.waitFor(() => expect(completes).toHaveLength(1));
+    expect(completes[0]!.detail.lang).toBe('hi');
+    el.remove();
+    await flush();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(shadow(el).querySelector('[part="container"]')!.getAttribute('lang')).toBe('hi');
+    page.append(el);
+    await flush();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(completes).toHaveLength(1);
+    page.remove();
+  });
+
   it('switches language when lang changes, keeping the screen', async () => {
     const { el } = await mount();
     clickButton(el, 'Start');
@@ -523,6 +551,15 @@ describe('the rules property', () => {
     expect(headingText(el)).toBe(question);
     expect(shadow(el).querySelector<HTMLInputElement>('input[value="none"]')!.checked).toBe(true);
     expect(events).not.toContain('sc-ready');
+  });
+  it('tries the same value again when it could not load (its code may be there now)', async () => {
+    const bad: any = smallQuestionnaire();
+    bad.guidance[0].when = { answer: 'nope', equals: 'yes' };
+    const { el, event } = await mount({}, (e) => (e.rules = bad));
+    expect(event.type).toBe('sc-error');
+    const again = nextEvent(el);
+    el.rules = bad;
+    expect((await again).type).toBe('sc-error');
   });
   it('reloads cleanly when changed', async () => {
     const { el } = await mount({}, (e) => (e.rules = smallQuestionnaire()));
