@@ -1,39 +1,13 @@
 /** The rule playground, served by Vite's dev server as `npm run demo` serves it. */
-import type { Browser, Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EditorView } from '@codemirror/view';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { shareHash } from '../../demo/shareLink';
-import { heading, launch, open } from './browser';
+import { heading, open } from './browser';
+import { playgroundServer } from './playgroundServer';
 
-/** demo/playground.ts puts its editor on window, for these tests to drive. */
-declare global {
-  interface Window {
-    playgroundEditor: EditorView;
-  }
-}
-
-let browser: Browser;
-let vite: ViteDevServer;
-let base: string;
-beforeAll(async () => {
-  vite = await createServer({ configFile: new URL('../../vite.config.ts', import.meta.url).pathname, server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
-  await vite.listen();
-  base = vite.resolvedUrls!.local[0]!;
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await vite?.close();
-});
-
-/** The playground page; under vitest the dev server's root is the project, so pages are under /demo/. */
-async function playground(hash = ''): Promise<Page> {
-  const p = await open(browser, `${base}demo/playground.html${hash}`);
-  await p.locator('.cm-content').waitFor();
-  await expect.poll(() => p.locator('#problems-summary').textContent(), { timeout: 30_000 }).toBe('No problems.');
-  return p;
-}
+const env = playgroundServer();
+/** The playground page, once it has found no problems in its file. */
+const playground = (hash = '') => env.open(hash);
 
 /** Replaces the first occurrence of `find` in the editor with `replace`, by typing, as an author would. */
 async function edit(p: Page, find: string, replace: string) {
@@ -71,7 +45,7 @@ describe('the rule playground', () => {
     await expect.poll(() => heading(p, '#preview').textContent()).toBe('Lupus symptom check');
     await edit(p, '"en": "Lupus symptom check"', '"en": "Joint and skin check"');
     await expect.poll(() => heading(p, '#preview').textContent()).toBe('Joint and skin check');
-    expect(new Set(requests.filter((o) => o !== new URL(base).origin))).toEqual(new Set()); // nothing sent anywhere else
+    expect(new Set(requests.filter((o) => o !== new URL(env.base).origin))).toEqual(new Set()); // nothing sent anywhere else
   });
 
   it('keeps the focus in the editor while the preview rebuilds as you type', async () => {
@@ -129,7 +103,7 @@ describe('the rule playground', () => {
     await p.locator('#share').click();
     const url = p.url();
     expect(url).toMatch(/#rules=/);
-    const opened = await open(browser, url);
+    const opened = await open(env.browser, url);
     await expect.poll(() => heading(opened, '#preview').textContent(), { timeout: 30_000 }).toBe('Shared check');
     await opened.locator('#reset').click();
     await expect.poll(() => heading(opened, '#preview').textContent()).toBe('Lupus symptom check');
@@ -144,7 +118,7 @@ describe('the rule playground', () => {
     expect(await p.locator('#link-problem').isHidden()).toBe(true);
     // Cut inside the header, in the middle, and by its last character or two (which used to open the file all the same).
     for (const cut of [url.slice(0, url.indexOf('#rules=') + 20), url.slice(0, url.length - 40), url.slice(0, -1), url.slice(0, -2)]) {
-      const opened = await open(browser, cut);
+      const opened = await open(env.browser, cut);
       const note = opened.locator('#link-problem');
       await note.waitFor();
       expect(await note.getAttribute('role')).toBe('alert');
@@ -211,7 +185,7 @@ describe('the rule playground', () => {
     await expect.poll(() => p.url()).toMatch(/#rules=\d+\./);
     const url = p.url();
 
-    const opened = await open(browser, url);
+    const opened = await open(env.browser, url);
     await expect.poll(() => opened.locator('#problems-summary').textContent(), { timeout: 30_000 }).toBe('1 problem.');
     const note = opened.locator('#preview-note');
     expect(await note.textContent()).toBe('Your file has problems (see the list under the editor), so there is nothing to preview yet: the preview shows your questionnaire once the file has no problems.');
@@ -278,7 +252,7 @@ describe('the rule playground', () => {
     await expect.poll(() => p.locator('#problems-summary').textContent()).toBe('1 problem.');
     await p.locator('#share').click();
     await expect.poll(() => p.url()).toMatch(/#rules=0\./);
-    const opened = await open(browser, p.url());
+    const opened = await open(env.browser, p.url());
     await expect.poll(() => opened.locator('#problems-summary').textContent(), { timeout: 30_000 }).toBe('1 problem.');
     expect(await opened.evaluate(() => window.playgroundEditor.state.doc.toString())).toBe('');
     expect(await opened.locator('#link-problem').isHidden()).toBe(true);

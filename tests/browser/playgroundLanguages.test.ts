@@ -4,19 +4,11 @@
  * `npm run demo` serves it.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EditorView } from '@codemirror/view';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { shareHash } from '../../demo/shareLink';
-import { heading, launch, open } from './browser';
-
-/** demo/playground.ts puts its editor on window, for these tests to drive. */
-declare global {
-  interface Window {
-    playgroundEditor: EditorView;
-  }
-}
+import { heading } from './browser';
+import { playgroundServer } from './playgroundServer';
 
 const lupusText = readFileSync(new URL('../../rules/lupus.json', import.meta.url), 'utf8');
 const lupusLint = readFileSync(new URL('../../rules/lupus.lint.json', import.meta.url), 'utf8');
@@ -28,27 +20,9 @@ const tamilText = lupusText
 /** Another clinic's questionnaire: lupus.json's questions under another id, so lupus.lint.json is not its lint config. */
 const feverText = lupusText.replace('"id": "lupus",', '"id": "fever_clinic",').replace('"en": "Lupus symptom check"', '"en": "My fever check"');
 
-let browser: Browser;
-let vite: ViteDevServer;
-let base: string;
-beforeAll(async () => {
-  vite = await createServer({ configFile: new URL('../../vite.config.ts', import.meta.url).pathname, server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
-  await vite.listen();
-  base = vite.resolvedUrls!.local[0]!;
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await vite?.close();
-});
-
-/** The playground page; under vitest the dev server's root is the project, so pages are under /demo/. */
-async function playground(hash = ''): Promise<Page> {
-  const p = await open(browser, `${base}demo/playground.html${hash}`);
-  await p.locator('.cm-content').waitFor();
-  await expect.poll(() => p.locator('#problems-summary').textContent(), { timeout: 30_000 }).toMatch(/^No problems\./);
-  return p;
-}
+const env = playgroundServer();
+/** The playground page, once it has checked its file (lint warnings and all). */
+const playground = (hash = '') => env.open(hash, /^No problems\./);
 
 /** Puts `text` in the editor in place of the whole file, as a paste does. */
 async function replaceAll(p: Page, text: string) {
