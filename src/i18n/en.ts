@@ -22,8 +22,6 @@ export const en = {
   required: 'Choose an answer to go on.',
   /** After `required`, naming the question's way out: "Not sure", "None of these"… */
   isFine: (choice: string) => `"${choice}" is fine.`,
-  numberRange: (min: number, max: number) => `Enter a number from ${min} to ${max}.`,
-  wholeNumber: 'Enter a whole number.',
   callNow: (number: string) => `Call ${number} now`,
   /** The emergency result's heading; the other levels' names load with the result (resultWords). */
   emergencyLevel: 'Get emergency care now',

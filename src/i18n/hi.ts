@@ -21,8 +21,6 @@ export const hi: Omit<Strings, keyof AnswerWords> = {
   errorPrefix: 'गलती:',
   required: 'आगे बढ़ने के लिए एक जवाब चुनें।',
   isFine: (choice) => `"${choice}" भी ठीक है।`,
-  numberRange: (min, max) => `${min} से ${max} के बीच कोई संख्या लिखें।`,
-  wholeNumber: 'पूरी संख्या लिखें।',
   callNow: (number) => `अभी ${number} पर कॉल करें`,
   emergencyLevel: 'अभी आपातकालीन इलाज लें',
   loading: 'सवाल लोड हो रहे हैं…',

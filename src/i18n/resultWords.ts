@@ -1,5 +1,6 @@
 /**
- * The words of the review and result screens and of the summary, in every language at once:
+ * The words of the review and result screens and of the summary (and of the later screens' other
+ * parts: same-day advice, a number answer's errors), in every language at once:
  * they load with those screens (after the first question), so a page's first load carries
  * none of them, and they are there without waiting when the patient gets to the end.
  */
@@ -45,6 +46,9 @@ export interface ResultWords {
   urgentDoNotWait: string;
   /** Followed by the emergency number. */
   urgentIfWorse: string;
+  /** A number answer's errors (number and scale answers come with the later screens' code). */
+  numberRange: (min: number, max: number) => string;
+  wholeNumber: string;
   /** Each level's name but the emergency one's (Strings.emergencyLevel: the first screens need it). */
   levels: Record<Exclude<Level, 'emergency'>, string>;
 }
@@ -81,6 +85,8 @@ const words: Record<string, ResultWords> = {
     advice: 'Advice',
     urgentDoNotWait: 'Do not wait until the end of the questions to get help. You can go on with them: all your advice is shown at the end.',
     urgentIfWorse: 'If you feel worse or very unwell, call your emergency number now:',
+    numberRange: (min, max) => `Enter a number from ${min} to ${max}.`,
+    wholeNumber: 'Enter a whole number.',
     levels: {
       urgent: 'Get medical help today',
       soon: 'See a doctor within a day or two',
@@ -119,6 +125,8 @@ const words: Record<string, ResultWords> = {
     advice: 'सलाह',
     urgentDoNotWait: 'मदद लेने के लिए सवाल ख़त्म होने का इंतज़ार न करें। आप सवाल जारी रख सकते हैं: आपकी पूरी सलाह आख़िर में दिखेगी।',
     urgentIfWorse: 'अगर तबीयत और बिगड़े या आप बहुत बीमार महसूस करें, तो अभी अपने इमरजेंसी नंबर पर कॉल करें:',
+    numberRange: (min, max) => `${min} से ${max} के बीच कोई संख्या लिखें।`,
+    wholeNumber: 'पूरी संख्या लिखें।',
     levels: {
       urgent: 'आज ही डॉक्टर की मदद लें',
       soon: 'एक-दो दिन में डॉक्टर को दिखाएँ',

@@ -26,11 +26,12 @@ interface Props {
 }
 
 /** The answers a first screen never needs (numericAnswers.tsx). */
-export type NumericAnswers = Pick<typeof import('./numericAnswers'), 'NumberAnswer' | 'ScaleAnswer'>;
+export type NumericAnswers = Pick<typeof import('./numericAnswers'), 'NumberAnswer' | 'ScaleAnswer' | 'numberError'>;
 
 /** One question a screen: native inputs in a fieldset whose legend is the heading. */
 export function QuestionStep({ question, value, error: found, refusals, index, total, headingRef, onAnswer, onNext, onBack, onReview, screening, numeric }: Props) {
-  const { t, text } = useSpeech();
+  const speech = useSpeech();
+  const { t, text } = speech;
   // A number's error shows once Next has been refused on this screen, not while it is typed
   // ("34." on the way to "34.5"): announced mid-typing, it interrupts. From then on it follows the box.
   const refusalsBefore = useRef(refusals).current;
@@ -68,7 +69,7 @@ export function QuestionStep({ question, value, error: found, refusals, index, t
         {error && (
           <p id={`${id}-error`} class="error" part="error" role="alert" tabIndex={-1} ref={errorRef}>
             <span class="visually-hidden">{t.errorPrefix} </span>
-            {errorText(question, error, t, text, screening)}
+            {errorText(question, error, speech, screening, numeric)}
           </p>
         )}
         <Answer question={question} value={value} onAnswer={onAnswer} id={id} invalid={Boolean(error)} numeric={numeric} />
@@ -101,9 +102,9 @@ export function QuestionStep({ question, value, error: found, refusals, index, t
   );
 }
 
-function errorText(question: Question, error: InputError, t: Speech['t'], text: Speech['text'], screening?: boolean): string {
-  if (error === 'whole') return t.wholeNumber;
-  if (error === 'range' && (question.type === 'number' || question.type === 'scale')) return t.numberRange(question.min, question.max);
+function errorText(question: Question, error: InputError, { t, text, lang }: Speech, screening?: boolean, numeric?: NumericAnswers | null): string {
+  // Only a number or scale answer, whose code (with these words) is here by then, has these.
+  if ((error === 'whole' || error === 'range') && numeric && (question.type === 'number' || question.type === 'scale')) return numeric.numberError(question, error, lang);
   const wayOut = !screening && wayOutOf(question, t, text);
   return wayOut ? `${t.required} ${t.isFine(wayOut)}` : t.required;
 }

@@ -38,7 +38,11 @@ export function EmergencyBanner({ t, emergencyNumber }: { t: Strings; emergencyN
  * A trunk "(0)" after a country code is not dialled ("+44 (0)20 …" → "+4420…").
  */
 export function dialable(number: string): string | undefined {
-  const digits = number.replace(/^(\+\d+)\s*\(0\)/, '$1').replace(/[\s().-]/g, '');
+  // Hindi digits (१०८, as a Hindi page may write India's 108) dial as 0-9.
+  const digits = number
+    .replace(/[\u0966-\u096f]/g, (digit) => `${digit.charCodeAt(0) - 0x966}`)
+    .replace(/^(\+\d+)\s*\(0\)/, '$1')
+    .replace(/[\s().-]/g, '');
   // Digits only: "*" and "#" make phone codes (**21*…# forwards calls), which no emergency number needs.
   return /^\+?\d{2,20}$/.test(digits) ? digits : undefined;
 }

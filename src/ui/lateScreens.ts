@@ -6,4 +6,4 @@ export { Review } from './Review';
 export { UrgentSoFar } from './UrgentSoFar';
 export { default as lateCss } from './late.css?inline';
 export { printWidget } from './printWidget';
-export { NumberAnswer, ScaleAnswer } from './numericAnswers';
+export { NumberAnswer, numberError, ScaleAnswer } from './numericAnswers';

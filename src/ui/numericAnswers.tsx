@@ -4,9 +4,16 @@
  */
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
+import { resultWords } from '../i18n/resultWords';
 import type { Question } from '../questionnaire/schema';
 import { useSpeech } from './context';
 import { Choices, type AnswerProps } from './QuestionStep';
+
+/** What is wrong with a number or scale answer, in `lang`: not a whole number, or out of its range. */
+export function numberError(question: Extract<Question, { type: 'number' | 'scale' }>, error: 'whole' | 'range', lang: string): string {
+  const words = resultWords(lang);
+  return error === 'whole' ? words.wholeNumber : words.numberRange(question.min, question.max);
+}
 
 export function ScaleAnswer({ question, value, onAnswer, id }: AnswerProps & { question: Extract<Question, { type: 'scale' }> }) {
   const { t, text } = useSpeech();

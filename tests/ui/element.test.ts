@@ -136,6 +136,17 @@ describe('<symptom-check> with the built-in lupus rules', () => {
     page.remove();
   });
 
+  it('dials a number the page wrote in Hindi digits (१०८, India\'s 108)', async () => {
+    const { el } = await mount({ lang: 'hi', 'emergency-number': '१०८' });
+    shadow(el).querySelector<HTMLButtonElement>('.button.primary')!.click(); // Start
+    await vi.waitFor(() => expect(shadow(el).querySelector('input[value="chest_pain"]')).not.toBeNull());
+    shadow(el).querySelector<HTMLInputElement>('input[value="chest_pain"]')!.click();
+    await flush();
+    shadow(el).querySelector<HTMLButtonElement>('.button.primary')!.click(); // Next
+    await vi.waitFor(() => expect(shadow(el).querySelector('.emergency a[href="tel:108"]')).not.toBeNull());
+    expect(shadow(el).querySelector('.emergency a[href="tel:108"]')!.textContent).toContain('१०८');
+  });
+
   it('switches language when lang changes, keeping the screen', async () => {
     const { el } = await mount();
     clickButton(el, 'Start');
