@@ -107,21 +107,18 @@ const noEffect: Check = {
   name: 'no-effect',
   description: '"exclusive" on an option of a single-choice question, where only one answer can be chosen anyway',
   run(q) {
-    return q.sections.flatMap((section, s) =>
-      section.questions.flatMap((question, i) =>
-        question.type !== 'single'
-          ? []
-          : question.options.flatMap((option, k) =>
-              option.exclusive === undefined
-                ? []
-                : [
-                    warn('no-effect', ['sections', s, 'questions', i, 'options', k, 'exclusive'], `"exclusive" does nothing on single-choice question "${question.id}": only one answer can be chosen anyway`, 'remove it, or make the question "multi" if several answers may be ticked', {
-                      key: true,
-                    }),
-                  ],
-            ),
-      ),
+    const findings: Finding[] = [];
+    q.sections.forEach((section, s) =>
+      section.questions.forEach((question, i) => {
+        if (question.type !== 'single') return;
+        question.options.forEach((option, k) => {
+          if (option.exclusive === undefined) return;
+          const path = ['sections', s, 'questions', i, 'options', k, 'exclusive'];
+          findings.push(warn('no-effect', path, `"exclusive" does nothing on single-choice question "${question.id}": only one answer can be chosen anyway`, 'remove it, or make the question "multi" if several answers may be ticked', { key: true }));
+        });
+      }),
     );
+    return findings;
   },
 };
 
