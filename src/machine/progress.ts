@@ -1,6 +1,5 @@
-import type { SnapshotFrom } from 'xstate';
 import { visibleQuestions } from '../engine/answersInEffect';
-import type { QuestionnaireMachine, Step } from './questionnaireMachine';
+import type { RunPlace, Step } from './steps';
 
 export interface Progress {
   step: Step;
@@ -10,9 +9,8 @@ export interface Progress {
   total: number;
 }
 
-export function progressOf(snapshot: SnapshotFrom<QuestionnaireMachine>): Progress {
-  const { questionnaire, answers, current } = snapshot.context;
+/** Where a run stands on a screen (the machine's, or the early run's before it). */
+export function progressOf(step: Step, { questionnaire, answers, current }: Pick<RunPlace, 'questionnaire' | 'answers' | 'current'>): Progress {
   const ids = visibleQuestions(questionnaire, answers);
-  const step = (snapshot.value === 'starting' ? 'intro' : snapshot.value) as Step;
   return { step, index: step === 'question' && current ? ids.indexOf(current) + 1 : 0, total: ids.length };
 }

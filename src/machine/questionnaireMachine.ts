@@ -3,13 +3,25 @@
  * their showIf holds) → review → result. No DOM: the UI sends events and renders snapshots.
  */
 import { assign, createMachine } from 'xstate';
-import { answerIssue } from '../engine/answerValidity';
 import { hasEmergency, visibleQuestions } from '../engine/answersInEffect';
-import { modelOf } from '../engine/model';
 import type { AnswerValue, Answers, Questionnaire } from '../questionnaire/schema';
+import {
+  atFirstQuestion,
+  firstUnanswered,
+  hasGap,
+  isUnanswered,
+  nextQuestion,
+  positionOf,
+  pruneHidden,
+  stoppedAtEmergency,
+  visible,
+  withAnswer,
+  type InputError,
+  type RunPlace,
+  type Step,
+} from './steps';
 
-export type Step = 'intro' | 'question' | 'review' | 'result';
-export type InputError = 'required' | 'range' | 'whole';
+export type { InputError, Step } from './steps';
 
 /** What a resumed session restores (persist="session"). */
 export interface Resume {
@@ -25,14 +37,8 @@ export interface MachineInput {
   resume?: Resume;
 }
 
-export interface MachineContext {
-  questionnaire: Questionnaire;
-  answers: Answers;
-  /** The question on screen (also remembered on the review and result screens for "Back"). */
-  current: string | null;
+export interface MachineContext extends RunPlace {
   error: InputError | null;
-  /** Came from the review screen: "Next" returns there once no new follow-up is left. */
-  editing: boolean;
   /** The result was reached by an emergency answer, before the end. */
   stoppedEarly: boolean;
   resume?: Resume;
@@ -46,40 +52,6 @@ export type MachineEvent =
   /** To the review screen from a question, mid-run: the answers so far, to check or change. */
   | { type: 'user.review' }
   | { type: 'user.restart' };
-
-const visible = (ctx: MachineContext) => visibleQuestions(ctx.questionnaire, ctx.answers);
-const positionOf = (ctx: MachineContext) => (ctx.current ? visible(ctx).indexOf(ctx.current) : -1);
-/** The next visible question after the current one; when editing, the next one still unanswered. */
-function nextQuestion(ctx: MachineContext): string | undefined {
-  const ids = visible(ctx);
-  const after = ids.slice(ids.indexOf(ctx.current ?? '') + 1);
-  return ctx.editing ? after.find((id) => !Object.hasOwn(ctx.answers, id)) : after[0];
-}
-const firstUnanswered = (ctx: MachineContext) => visible(ctx).find((id) => !Object.hasOwn(ctx.answers, id));
-/** An unanswered question with answered ones after it: an answer was cleared while editing. */
-function hasGap(ctx: MachineContext): boolean {
-  const ids = visible(ctx);
-  return ids.slice(ids.indexOf(firstUnanswered(ctx) ?? '') + 1).some((id) => Object.hasOwn(ctx.answers, id));
-}
-/** Keeps only answers to questions still asked: changing an answer that hides follow-ups drops theirs. */
-function pruneHidden(questionnaire: Questionnaire, answers: Answers): Answers {
-  let current = answers;
-  // Dropping one answer can hide further follow-ups, so repeat until nothing changes.
-  for (;;) {
-    const shown = new Set(visibleQuestions(questionnaire, current));
-    const kept = Object.fromEntries(Object.entries(current).filter(([id]) => shown.has(id)));
-    if (Object.keys(kept).length === Object.keys(current).length) return kept;
-    current = kept;
-  }
-}
-function inputError(ctx: MachineContext, value: unknown): InputError | null {
-  const compiled = ctx.current ? modelOf(ctx.questionnaire).questionById.get(ctx.current) : undefined;
-  if (!compiled || value === undefined) return 'required';
-  if (Array.isArray(value) && value.length === 0) return 'required';
-  const issue = answerIssue(compiled.question, value);
-  if (!issue) return null;
-  return issue.code === 'whole' ? 'whole' : issue.code === 'range' || issue.code === 'not-number' ? 'range' : 'required';
-}
 
 type Guard =
   | { type: 'resumesAt'; params: Step }
@@ -190,7 +162,7 @@ const defineMachine = () =>
       guards: {
         resumesAt: ({ context }, step: Step) =>
           context.resume?.step === step && (step !== 'question' || visibleQuestions(context.questionnaire, context.resume.answers).includes(context.resume.current ?? '')),
-        isUnanswered: ({ context }) => !context.current || !Object.hasOwn(context.answers, context.current),
+        isUnanswered: ({ context }) => isUnanswered(context),
         callsForEmergency: ({ context }) => hasEmergency(context.questionnaire, context.answers),
         hasNextQuestion: ({ context }) => nextQuestion(context) !== undefined,
         isFirstQuestion: ({ context }) => positionOf(context) <= 0,
@@ -209,16 +181,9 @@ const defineMachine = () =>
           stoppedEarly: context.resume?.stoppedEarly === true,
           resume: undefined,
         })),
-        recordAnswer: assign(({ context, event }) => {
-          if (event.type !== 'user.answer') return {};
-          const error = inputError(context, event.value);
-          const answers = { ...context.answers };
-          if (context.current) delete answers[context.current];
-          if (error === null && context.current) answers[context.current] = event.value!;
-          return { answers: pruneHidden(context.questionnaire, answers), error: error === 'required' ? null : error };
-        }),
+        recordAnswer: assign(({ context, event }) => (event.type === 'user.answer' ? withAnswer(context, event.value) : {})),
         flagMissingAnswer: assign(({ context }) => ({ error: context.error ?? ('required' as const) })),
-        goToFirstQuestion: assign(({ context }) => ({ current: visible(context)[0] ?? null, error: null, editing: false })),
+        goToFirstQuestion: assign(({ context }) => atFirstQuestion(context)),
         goToNextQuestion: assign(({ context }) => ({ current: nextQuestion(context) ?? null, error: null })),
         goToPreviousQuestion: assign(({ context }) => ({ current: visible(context)[positionOf(context) - 1] ?? null, error: null })),
         goToLastQuestion: assign(({ context }) => ({ current: visible(context).at(-1) ?? null, error: null, editing: false })),
@@ -233,9 +198,7 @@ const defineMachine = () =>
           editing: false,
         })),
         leaveEditing: assign({ editing: false, error: null }),
-        // "Stopped early" only when questions were left: an emergency answer given while editing a
-        // finished run ends a complete one (and Back from its advice goes to the review).
-        markStoppedEarly: assign(({ context }) => ({ stoppedEarly: firstUnanswered(context) !== undefined, editing: false, error: null })),
+        markStoppedEarly: assign(({ context }) => stoppedAtEmergency(context)),
         markCompleted: assign({ stoppedEarly: false }),
         clearAll: assign({ answers: {}, current: null, error: null, editing: false, stoppedEarly: false }),
       },

@@ -5,7 +5,7 @@
  * because z.toJSONSchema drops refinements.
  */
 import { z } from 'zod';
-import { LEVELS, type Level as LevelName } from './levels';
+import type { LEVELS as LEVELS_IN_ORDER, Level as LevelName } from './levels';
 
 export const Id = z
   .string()
@@ -209,6 +209,14 @@ export const Score = z
   })
   .meta({ description: 'A named weighted sum of conditions, e.g. how many of 11 typical features were reported.' });
 export type Score = z.infer<typeof Score>;
+
+/**
+ * The urgency levels of levels.ts, spelled again rather than imported: a module that the
+ * widget's first load shares with this validator's chunk ends up in a chunk of its own
+ * (rolldown/rolldown#9963), one more request before the widget can start. The compiler holds
+ * the two lists equal, names and order.
+ */
+const LEVELS = ['emergency', 'urgent', 'soon', 'routine', 'info'] as const satisfies typeof LEVELS_IN_ORDER;
 
 export const Level = z
   .enum(LEVELS)

@@ -1,12 +1,13 @@
 import { h } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { createActor } from 'xstate';
 import { visibleQuestions } from '../engine/answersInEffect';
 import type { AppliedGuidance } from '../engine/guidance';
 import { modelOf } from '../engine/model';
 import { languageNames, stringsFor } from '../i18n/index';
+import { earlyRunOf, earlyStep, type EarlyRun } from '../machine/earlyRun';
 import { progressOf, type Progress } from '../machine/progress';
-import { questionnaireMachine, type MachineContext, type MachineEvent, type Resume } from '../machine/questionnaireMachine';
+import type { MachineEvent, Step } from '../machine/questionnaireMachine';
+import type { RunActor } from '../machine/startRun';
 import type { Problem } from '../questionnaire/problem';
 import type { Answers, Questionnaire } from '../questionnaire/schema';
 import { SpeechContext, speechFor } from './context';
@@ -55,6 +56,7 @@ export interface AppProps {
 }
 
 type LateScreens = typeof import('./lateScreens');
+type RunCode = typeof import('../machine/startRun');
 /**
  * persist="session": where a run is kept, and the code that keeps it (its own chunk). The
  * intro may offer to keep the answers before that code is here (when nothing was kept yet):
@@ -65,16 +67,23 @@ export interface Persist {
   store?: typeof import('./persistence');
 }
 
-/** The intro's state until the actor exists: the machine's own start, so that nothing seems to change when it comes. */
-const BEFORE_START: Pick<MachineContext, 'answers' | 'current' | 'error' | 'stoppedEarly'> = { answers: {}, current: null, error: null, stoppedEarly: false };
-
 export function App({ questionnaire, complete = true, restFailed, lang, emergencyNumber, persist, onStep, onComplete, onPrint, otherLanguages = [], onLanguage, adoptStyles, onError, onPage = true }: AppProps) {
-  // The intro needs no actor: unless a saved run resumes, the actor (and the compiled
-  // questionnaire it needs) is made just after the intro is painted, or on Start if that is sooner.
+  // The machine's code comes once the first question is on screen (or at once for a kept run);
+  // until then the early run takes the patient's steps, and the machine replays them.
   const [saved] = useState(() => persist?.store?.readResume(persist.key, questionnaire));
-  const [actor, setActor] = useState(() => (saved ? startActor(questionnaire, saved) : null));
+  const [runCode, setRunCode] = useState<RunCode | null>(null);
+  const [runFailed, setRunFailed] = useState<Problem[] | null>(null);
+  const [actor, setActor] = useState<RunActor | null>(null);
+  // The actor as soon as it exists: a step taken before the next render must reach it.
+  const live = useRef<RunActor | null>(null);
+  const early = useRef<EarlyRun>(null as never);
+  early.current ??= earlyRunOf(questionnaire);
+  const [, setEarlyShown] = useState(early.current);
+  // The questionnaire is compiled just after the intro is painted (or on Start if that is
+  // sooner): the intro needs none of it, and reports no step until then.
+  const [compiled, setCompiled] = useState(false);
   // The patient's consent to keep the answers (persist="session" only): a saved run means they gave it.
-  const [keep, setKeep] = useState(() => actor !== null);
+  const [keep, setKeep] = useState(() => saved !== undefined);
   // The language the patient picked in the widget is kept with their answers (not the page's:
   // the same run resumed on the clinic's page in another language follows that page).
   const [chosenLanguage, setChosenLanguage] = useState(saved?.lang);
@@ -85,26 +94,43 @@ export function App({ questionnaire, complete = true, restFailed, lang, emergenc
   useEffect(() => {
     if (saved?.lang && otherLanguages.includes(saved.lang)) chooseLanguage(saved.lang);
   }, []);
-  const ensureActor = () => {
-    if (actor) return actor;
-    const started = startActor(questionnaire, undefined);
-    setActor(started);
-    return started;
-  };
   useLayoutEffect(() => {
     if (actor) return () => actor.stop();
-    // Cancelled as soon as there is an actor (Start pressed first) or the App goes.
+  }, [actor]);
+  useLayoutEffect(() => {
+    if (compiled) return;
+    // Cancelled as soon as the patient acts (Start pressed first) or the App goes.
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(ensureActor)));
+    const frame = requestAnimationFrame(() => (timer = setTimeout(compile)));
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [actor]);
+  }, [compiled]);
   const snapshot = useActorSnapshot(actor);
-  const { answers, current, error, stoppedEarly } = snapshot?.context ?? BEFORE_START;
-  // total is known once the actor is: until then the intro reports no step.
-  const progress: Progress = snapshot ? progressOf(snapshot) : { step: 'intro', index: 0, total: -1 };
+  const run = snapshot ? { ...snapshot.context, step: (snapshot.value === 'starting' ? 'intro' : snapshot.value) as Step } : early.current;
+  const { answers, current, error, stoppedEarly } = run;
+  // A kept run shows nothing until the machine resumes it.
+  const waitingForRun = !actor && (saved !== undefined || early.current.waiting);
+  // total is known once the questionnaire is compiled: until then the intro reports no step.
+  const known = snapshot !== null || (compiled && saved === undefined);
+  const progress: Progress = known ? progressOf(run.step, run) : { step: 'intro', index: 0, total: -1 };
+  const unmounted = useRef(false);
+  useEffect(() => () => void (unmounted.current = true), []);
+  const runAsked = useRef(false);
+  useEffect(() => {
+    if ((progress.step !== 'intro' || waitingForRun) && !runAsked.current) {
+      runAsked.current = true;
+      import('../machine/startRun').then(
+        (code) => {
+          if (unmounted.current) return;
+          setRunCode(code);
+          setActor((live.current = code.startRun(questionnaire, saved, early.current.log)));
+        },
+        (error: unknown) => failed(setRunFailed, error),
+      );
+    }
+  }, [progress.step, waitingForRun]);
   const [refusals, setRefusals] = useState(0);
   const [cleared, setCleared] = useState(false);
   const speech = useMemo(() => speechFor(questionnaire, lang, stringsFor(lang)), [questionnaire, lang]);
@@ -114,33 +140,30 @@ export function App({ questionnaire, complete = true, restFailed, lang, emergenc
   // a scale (their answers come with that code).
   const first = questionnaire.sections[0]?.questions[0]?.type;
   useEffect(() => {
-    if ((progress.step !== 'intro' || first === 'number' || first === 'scale') && !late && !lateFailed) {
+    if ((progress.step !== 'intro' || saved || first === 'number' || first === 'scale') && !late && !lateFailed) {
       import('./lateScreens').then(
         (screens) => {
           adoptStyles?.(screens.lateCss);
           setLate(screens);
         },
-        (error: unknown) => {
-          const problems = [{ file: 'symptom-check', path: '$', message: `could not load the next screen: ${String((error as Error)?.message ?? error)}` }];
-          setLateFailed(problems);
-          onError?.(problems);
-        },
+        (error: unknown) => failed(setLateFailed, error),
       );
     }
   }, [progress.step]);
-  // Compiling the questionnaire is left to the actor's start: the intro needs none of it.
   const compiledCurrent = current ? modelOf(questionnaire).questionById.get(current) : undefined;
   const currentQuestion = compiledCurrent?.question;
-  // Wait for what the screen needs: the late screens' code (with the number and scale answers),
-  // the texts of the rest of the questionnaire. The questions go on when the later screens' code
-  // failed to load (sc-error has told the page) until one needs it: the red flags come first, and
-  // an emergency answer's heading and number to call need none of it.
+  // Wait for what the screen needs: the machine (past the first question), the late screens'
+  // code (with the number and scale answers), the texts of the rest of the questionnaire. The
+  // questions go on when the later screens' code failed to load (sc-error has told the page)
+  // until one needs it: the red flags come first, and an emergency answer's heading and number
+  // to call need none of it.
   const waiting =
-    progress.step === 'question'
+    waitingForRun ||
+    (progress.step === 'question'
       ? Object.keys(currentQuestion?.text ?? {}).length === 0 || (!late && (currentQuestion?.type === 'number' || currentQuestion?.type === 'scale'))
-      : progress.step !== 'intro' && (!late || !complete);
-  // What a waiting screen cannot get: the later screens' code, or the rest of the questionnaire.
-  const missing = (!late && lateFailed) || (!complete && restFailed) || null;
+      : progress.step !== 'intro' && (!late || !complete));
+  // What a waiting screen cannot get: the machine, the later screens' code, or the rest of the questionnaire.
+  const missing = (waitingForRun && runFailed) || (!late && lateFailed) || (!complete && restFailed) || null;
   const afterQuestions = progress.step === 'review' || progress.step === 'result';
   const visible = useMemo(() => (afterQuestions ? visibleQuestions(questionnaire, answers) : []), [afterQuestions, questionnaire, answers]);
   const guidance = useMemo(
@@ -160,10 +183,10 @@ export function App({ questionnaire, complete = true, restFailed, lang, emergenc
   );
   const [resultDate, setResultDate] = useState(() => new Date());
 
-  // A new screen (the intro's once the actor has started); not a new total on the same screen.
+  // A new screen (the intro's once the questionnaire is compiled); not a new total on the same screen.
   useEffect(() => {
-    if (snapshot) onStep?.(progress);
-  }, [!snapshot, progress.step, progress.index]);
+    if (known) onStep?.(progress);
+  }, [known, progress.step, progress.index]);
   // The advice is worked out by the late screens' code: it is final once that has loaded.
   const adviceReady = progress.step === 'result' && complete && Boolean(late);
   useEffect(() => {
@@ -184,36 +207,57 @@ export function App({ questionnaire, complete = true, restFailed, lang, emergenc
   // Saved as the screen changes, not after the next paint: a reload or a closed tab right after
   // an answer must not lose it.
   useLayoutEffect(() => {
-    if (!persist?.store || !snapshot) return;
+    if (!persist?.store || !known) return;
     const store = persist.store;
-    if (!keep || (progress.step === 'intro' && Object.keys(answers).length === 0)) store.clearResume(persist.key);
-    else store.saveResume(persist.key, { answers, step: progress.step, current, editing: snapshot.context.editing, stoppedEarly, lang: chosenLanguage === lang ? lang : undefined });
-  }, [snapshot, keep, lang, persist?.store, persist?.key]);
+    if (!keep || (run.step === 'intro' && Object.keys(answers).length === 0)) store.clearResume(persist.key);
+    else store.saveResume(persist.key, { answers, step: run.step, current, editing: run.editing, stoppedEarly, lang: chosenLanguage === lang ? lang : undefined });
+  }, [snapshot ?? early.current, known, keep, lang, persist?.store, persist?.key]);
 
+  function compile() {
+    modelOf(questionnaire);
+    setCompiled(true);
+  }
+  /** The patient's step: to the machine, or to the early run until the machine is here. */
   const send = (event: MachineEvent) => {
     if (event.type !== 'user.answer') moved.current = true;
-    ensureActor().send(event);
+    if (!compiled) compile();
+    if (live.current) return live.current.send(event);
+    setEarlyShown((early.current = earlyStep(early.current, event)));
   };
   const next = () => {
     moved.current = true;
     setCleared(false);
-    const running = ensureActor();
-    running.send({ type: 'user.next' });
-    const after = running.getSnapshot();
-    if (after.matches('question') && after.context.error && after.context.current === current) setRefusals((n) => n + 1);
+    send({ type: 'user.next' });
+    const after = live.current?.getSnapshot();
+    const { error: refused, current: at } = after ? after.context : early.current;
+    const onQuestion = after ? after.matches('question') : early.current.step === 'question';
+    if (onQuestion && refused && at === current) setRefusals((n) => n + 1);
   };
+  /** A fresh run, nothing of the old one left to save again. */
+  const startAfresh = () => {
+    early.current = earlyRunOf(questionnaire);
+    setEarlyShown(early.current);
+    setActor((live.current = runCode && runCode.startRun(questionnaire)));
+  };
+  /** A chunk of the widget's code did not load: the screens that need it show the stopped message. */
+  function failed(set: (problems: Problem[]) => void, error: unknown) {
+    if (unmounted.current) return;
+    const problems = [{ file: 'symptom-check', path: '$', message: `could not load the next screen: ${String((error as Error)?.message ?? error)}` }];
+    set(problems);
+    onError?.(problems);
+  }
   const emergency = emergencyNumber || questionnaire.emergencyNumber;
 
   return (
     <SpeechContext.Provider value={speech}>
       {onLanguage && otherLanguages.length > 0 && (
         // Not keyed by language: the button stays the same element, so focus stays on it after a switch.
-        // Named at once, its label drawn once there is an actor (just after the intro is painted):
+        // Named at once, its label drawn once the questionnaire is compiled (just after the intro is painted):
         // the first Devanagari on a page loads a font, which would hold the English intro back.
         <p class="languages" part="languages" role="group" aria-label={speech.t.language}>
           {otherLanguages.map((code) => (
             <button type="button" class="language-button" part="language" lang={code} aria-label={languageNames[code]} onClick={() => chooseLanguage(code)}>
-              {actor && languageNames[code]}
+              {compiled && languageNames[code]}
             </button>
           ))}
           {/* Says the language now shown when it changes: the button itself now names the other one. */}
@@ -222,7 +266,7 @@ export function App({ questionnaire, complete = true, restFailed, lang, emergenc
           </span>
         </p>
       )}
-      {progress.step === 'intro' && (
+      {progress.step === 'intro' && !waitingForRun && (
         <Intro
           questionnaire={questionnaire}
           persist={Boolean(persist)}
@@ -306,8 +350,7 @@ export function App({ questionnaire, complete = true, restFailed, lang, emergenc
         onClear={() => {
           moved.current = true; // to the intro: its heading takes focus
           persist?.store?.clearResume(persist.key);
-          // A fresh actor: nothing of the old run is left to save again.
-          setActor(startActor(questionnaire, undefined));
+          startAfresh();
           setKeep(false);
           setCleared(true);
         }}
@@ -315,8 +358,4 @@ export function App({ questionnaire, complete = true, restFailed, lang, emergenc
       />
     );
   }
-}
-
-function startActor(questionnaire: Questionnaire, resume: Resume | undefined) {
-  return createActor(questionnaireMachine(), { input: { questionnaire, ...(resume ? { resume } : {}) } }).start();
 }

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { createActor, type SnapshotFrom } from 'xstate';
 import { createTestModel } from 'xstate/graph';
 import { visibleQuestions } from '../../src/engine/evaluate';
-import { progressOf } from '../../src/machine/progress';
-import { questionnaireMachine, type MachineEvent } from '../../src/machine/questionnaireMachine';
+import { progressOf as progressAt } from '../../src/machine/progress';
+import { questionnaireMachine, type MachineEvent, type Step } from '../../src/machine/questionnaireMachine';
 import type { Questionnaire } from '../../src/questionnaire/schema';
 import { smallQuestionnaire } from '../fixtures';
 
@@ -21,6 +21,7 @@ function modelQuestionnaire(): Questionnaire {
 }
 const questionnaire = modelQuestionnaire();
 type Snap = SnapshotFrom<ReturnType<typeof questionnaireMachine>>;
+const progressOf = (snapshot: Snap) => progressAt(snapshot.value as Step, snapshot.context);
 
 const answerSamples: Record<string, MachineEvent[]> = {
   red_flags: [['chest_pain'], ['swollen_leg'], ['none'], []].map((value) => ({ type: 'user.answer', value })),

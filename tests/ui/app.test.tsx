@@ -28,6 +28,11 @@ const tick = (name: string | RegExp) => fireEvent.click(screen.getByRole('checkb
 const heading = () => screen.getByRole('heading', { level: 2 });
 /** The review and result screens load lazily: wait for the heading. */
 const screenTitled = (name: string) => screen.findByRole('heading', { level: 2, name });
+/**
+ * The machine's code loads once the first question is on screen: a step that needs it (past the
+ * first question, or a run resumed) shows "Loading" until it is here.
+ */
+const runReady = () => waitFor(() => expect(screen.queryByText('Loading the questions…')).toBeNull());
 
 describe('intro', () => {
   it('puts no stray attributes in the page (as a development JSX transform would: __self, __source)', () => {
@@ -100,6 +105,7 @@ describe('a question screen', () => {
     expect(refusal()).toBe('Error: Choose an answer to go on.');
     tick('None of these');
     click('Next');
+    await runReady();
     expect(refusal()).toBe('Error: Choose an answer to go on. "Not sure" is fine.');
     choose('No');
     click('Next');
@@ -117,14 +123,15 @@ describe('a question screen', () => {
     expect((screen.getByRole('checkbox', { name: 'Chest pain' }) as HTMLInputElement).checked).toBe(false);
     expect((screen.getByRole('checkbox', { name: 'None of these' }) as HTMLInputElement).checked).toBe(true);
   });
-  it('offers "Not sure" for yes/no questions', () => {
+  it('offers "Not sure" for yes/no questions', async () => {
     tick('None of these');
     click('Next');
-    expect(screen.getByRole('radio', { name: 'Not sure' })).toBeTruthy();
+    expect(await screen.findByRole('radio', { name: 'Not sure' })).toBeTruthy();
   });
   it('keeps the progress true when a follow-up appears', async () => {
     tick('None of these');
     click('Next');
+    await runReady();
     choose('Yes');
     click('Next');
     await screenTitled('For how many weeks?');
@@ -137,6 +144,7 @@ describe('a question screen', () => {
   it('rejects a number out of range with the allowed range', async () => {
     tick('None of these');
     click('Next');
+    await runReady();
     choose('Yes');
     click('Next');
     await screenTitled('For how many weeks?');
@@ -153,6 +161,7 @@ describe('a question screen', () => {
   it('says nothing while a number is typed, and says what is wrong once Next is pressed', async () => {
     tick('None of these');
     click('Next');
+    await runReady();
     choose('Yes');
     click('Next');
     await screenTitled('For how many weeks?');
@@ -174,6 +183,7 @@ describe('a question screen', () => {
   it('reads digits typed on a Hindi keyboard, and "1,000" as a thousand, not 1', async () => {
     tick('None of these');
     click('Next');
+    await runReady();
     choose('Yes');
     click('Next');
     await screenTitled('For how many weeks?');
@@ -186,9 +196,10 @@ describe('a question screen', () => {
     click('Back');
     expect((screen.getByRole('textbox') as HTMLInputElement).value).toBe('12');
   });
-  it('goes back with answers kept', () => {
+  it('goes back with answers kept', async () => {
     tick('None of these');
     click('Next');
+    await runReady();
     click('Back');
     expect((screen.getByRole('checkbox', { name: 'None of these' }) as HTMLInputElement).checked).toBe(true);
   });
@@ -201,6 +212,7 @@ async function answerAllNo() {
   click('Start');
   tick('None of these');
   click('Next');
+  await runReady();
   choose('No');
   click('Next');
   choose('No');
@@ -328,6 +340,7 @@ describe('same-day advice during the questions', () => {
     click('Start');
     tick('None of these');
     click('Next');
+    await runReady();
     choose('Yes');
     click('Next');
     await screenTitled('For how many weeks?');
@@ -487,6 +500,7 @@ describe('result', () => {
     click('Start');
     tick('One swollen leg');
     click('Next');
+    await runReady();
     choose('Yes');
     click('Next');
     fireEvent.input(await screen.findByRole('textbox'), { target: { value: '8' } });
@@ -647,7 +661,7 @@ describe('persist="session"', () => {
   it('after a resume, a refused Next puts focus on the error, as on any run', async () => {
     sessionStorage.setItem('k', JSON.stringify({ answers: { red_flags: ['none'] }, step: 'question', current: 'joint_pain' }));
     setup({ persist: { key: 'k', store } });
-    expect(heading().textContent).toBe('Do your joints hurt?');
+    await screenTitled('Do your joints hurt?');
     click('Next');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('alert')));
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -669,7 +683,7 @@ describe('persist="session"', () => {
   it('resumes a real emergency stop at its advice', async () => {
     sessionStorage.setItem('k', JSON.stringify({ answers: { red_flags: ['chest_pain'] }, step: 'result', current: 'red_flags', stoppedEarly: true }));
     setup({ persist: { key: 'k', store } });
-    expect(heading().textContent).toBe('Get emergency care now');
+    await screenTitled('Get emergency care now');
   });
   it('keeps the run under the new key at once when the key changes mid-run (the element got an id)', async () => {
     const props = { questionnaire: smallQuestionnaire(), lang: 'en' };
@@ -706,6 +720,7 @@ describe('persist="session"', () => {
     click('Start');
     tick('None of these');
     click('Next');
+    await runReady();
     await vi.waitFor(() => expect(sessionStorage.getItem('k')).not.toBeNull());
     click('Back');
     click('Back');

@@ -27,7 +27,8 @@ describe("the later screens' code failing to load", () => {
     click('Start');
     fireEvent.click(screen.getByRole('checkbox', { name: 'None of these' }));
     click('Next');
-    fireEvent.click(screen.getByRole('radio', { name: 'Yes' }));
+    // Past the first question once the machine's code is here (it loads apart from the later screens').
+    fireEvent.click(await screen.findByRole('radio', { name: 'Yes' }));
     click('Next');
     // The number question waits for its answer box.
     expect(screen.getByRole('status').textContent).toMatch(/Loading/);
