@@ -44,7 +44,8 @@ describe('the loader never throws', () => {
         node[path.at(-1)!] = replacement;
         const text = JSON.stringify(copy, null, 2);
         const result = loadQuestionnaire(text, 'fuzz.json');
-        if (!result.ok) for (const p of result.problems) expect(p.line).toBeGreaterThan(0);
+        // Every problem is placed in the file, but the closing note on how many more were not listed.
+        if (!result.ok) for (const p of result.problems.filter((p) => !p.message.startsWith('and more problems'))) expect(p.line).toBeGreaterThan(0);
         expect(checkQuestionnaire(copy).ok).toBe(result.ok);
       }),
       { numRuns: 1500 },
