@@ -1,6 +1,6 @@
 import { h } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { visibleQuestions } from '../engine/answersInEffect';
+import { hasEmergency, visibleQuestions } from '../engine/answersInEffect';
 import type { AppliedGuidance } from '../engine/guidance';
 import { modelOf } from '../engine/model';
 import { languageNames, stringsFor } from '../i18n/index';
@@ -71,7 +71,8 @@ export function App({ questionnaire, complete = true, restFailed, lang, emergenc
   // The machine's code comes once the first question is on screen (or at once for a kept run);
   // until then the early run takes the patient's steps, and the machine replays them.
   const [saved] = useState(() => persist?.store?.readResume(persist.key, questionnaire));
-  const [runCode, setRunCode] = useState<RunCode | null>(null);
+  // A ref, not state: "Clear my answers" must find it even before the next render.
+  const runCode = useRef<RunCode | null>(null);
   const [runFailed, setRunFailed] = useState<Problem[] | null>(null);
   const [actor, setActor] = useState<RunActor | null>(null);
   // The actor as soon as it exists: a step taken before the next render must reach it.
@@ -110,8 +111,10 @@ export function App({ questionnaire, complete = true, restFailed, lang, emergenc
   const snapshot = useActorSnapshot(actor);
   const run = snapshot ? { ...snapshot.context, step: (snapshot.value === 'starting' ? 'intro' : snapshot.value) as Step } : early.current;
   const { answers, current, error, stoppedEarly } = run;
-  // A kept run shows nothing until the machine resumes it.
+  // A kept run shows nothing until the machine resumes it, but for an emergency: its heading and
+  // the number to call show at once, whether or not the machine's code can load.
   const waitingForRun = !actor && (saved !== undefined || early.current.waiting);
+  const [savedEmergency] = useState(() => saved !== undefined && hasEmergency(questionnaire, saved.answers));
   // total is known once the questionnaire is compiled: until then the intro reports no step.
   const known = snapshot !== null || (compiled && saved === undefined);
   const progress: Progress = known ? progressOf(run.step, run) : { step: 'intro', index: 0, total: -1 };
@@ -124,7 +127,7 @@ export function App({ questionnaire, complete = true, restFailed, lang, emergenc
       import('../machine/startRun').then(
         (code) => {
           if (unmounted.current) return;
-          setRunCode(code);
+          runCode.current = code;
           setActor((live.current = code.startRun(questionnaire, saved, early.current.log)));
         },
         (error: unknown) => failed(setRunFailed, error),
@@ -166,19 +169,23 @@ export function App({ questionnaire, complete = true, restFailed, lang, emergenc
   const missing = (waitingForRun && runFailed) || (!late && lateFailed) || (!complete && restFailed) || null;
   const afterQuestions = progress.step === 'review' || progress.step === 'result';
   const visible = useMemo(() => (afterQuestions ? visibleQuestions(questionnaire, answers) : []), [afterQuestions, questionnaire, answers]);
+  // By content: the machine taking over from the early run brings equal answers in a new object,
+  // which must not count as new advice (the page would hear of the same run twice).
+  const answersKey = useMemo(() => JSON.stringify(answers), [answers]);
   const guidance = useMemo(
     () => (progress.step === 'result' && complete && late ? late.evaluateAnswers(questionnaire, answers, lang).guidance : []),
-    [progress.step, questionnaire, complete, late, answers, lang],
+    [progress.step, questionnaire, complete, late, answersKey, lang],
   );
   // Known at once when the questions stopped at an emergency answer; else once the advice is worked out.
-  const emergencyResult = progress.step === 'result' && (stoppedEarly || guidance.some((g) => g.level === 'emergency'));
+  const emergencyResult = (progress.step === 'result' && (stoppedEarly || guidance.some((g) => g.level === 'emergency'))) || (waitingForRun && savedEmergency);
   // Focus moves to each new screen's heading once the patient has moved on from one (a run
   // resumed as the page loads must not pull focus, nor scroll the page, as its screen arrives).
   // An emergency result's heading is on screen before the advice loads: focus moves to it once,
-  // not again then. The stopped message that replaces a screen still loading is a new screen.
+  // not again then. The stopped message that replaces a screen still loading is a new screen; so
+  // is "Loading" in place of the early run's screen while the machine's code comes.
   const moved = useRef(false);
   const headingRef = useFocusOnChange<HTMLHeadingElement>(
-    `${progress.step}:${current}:${waiting && !emergencyResult}:${waiting && !emergencyResult && !!missing}`,
+    `${progress.step}:${current}:${waiting && !emergencyResult}:${waiting && !emergencyResult && !!missing}:${waitingForRun}`,
     () => moved.current,
   );
   const [resultDate, setResultDate] = useState(() => new Date());
@@ -237,7 +244,7 @@ export function App({ questionnaire, complete = true, restFailed, lang, emergenc
   const startAfresh = () => {
     early.current = earlyRunOf(questionnaire);
     setEarlyShown(early.current);
-    setActor((live.current = runCode && runCode.startRun(questionnaire)));
+    setActor((live.current = runCode.current && runCode.current.startRun(questionnaire)));
   };
   /** A chunk of the widget's code did not load: the screens that need it show the stopped message. */
   function failed(set: (problems: Problem[]) => void, error: unknown) {

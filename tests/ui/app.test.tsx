@@ -683,6 +683,9 @@ describe('persist="session"', () => {
   it('resumes a real emergency stop at its advice', async () => {
     sessionStorage.setItem('k', JSON.stringify({ answers: { red_flags: ['chest_pain'] }, step: 'result', current: 'red_flags', stoppedEarly: true }));
     setup({ persist: { key: 'k', store } });
+    // At once: the heading and the number to call do not wait for the machine's code.
+    expect(heading().textContent).toBe('Get emergency care now');
+    expect(screen.getByRole('link', { name: 'Call 112 now' })).toBeTruthy();
     await screenTitled('Get emergency care now');
   });
   it('keeps the run under the new key at once when the key changes mid-run (the element got an id)', async () => {

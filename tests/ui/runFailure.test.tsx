@@ -66,4 +66,14 @@ describe("the machine's code, loaded once the first question shows", () => {
     await waitFor(() => expect(heading().textContent).toBe('This symptom check stopped'));
     expect(sessionStorage.getItem('k')).not.toBeNull();
   });
+
+  it('failing, still shows a kept emergency stop as one: its heading and the number to call', async () => {
+    const errors: Problem[][] = [];
+    sessionStorage.setItem('k', JSON.stringify({ answers: { red_flags: ['chest_pain'] }, step: 'result', current: 'red_flags', stoppedEarly: true }));
+    render(<App questionnaire={smallQuestionnaire()} lang="en" persist={{ key: 'k', store }} onError={(problems) => errors.push(problems)} />);
+    expect(heading().textContent).toBe('Get emergency care now');
+    await waitFor(() => expect(errors).toHaveLength(1));
+    expect(heading().textContent).toBe('Get emergency care now');
+    expect(screen.getByRole('link', { name: 'Call 112 now' }).getAttribute('href')).toBe('tel:112');
+  });
 });
