@@ -20,16 +20,25 @@ type LoadState =
   /** `midRun`: the run had started and had to stop; `emergencyNumber` is its questionnaire's. */
   | { kind: 'error'; problems: Problem[]; midRun?: boolean; emergencyNumber?: string };
 
-const sheets = new Map<string, CSSStyleSheet>();
-/** Constructed stylesheets, one per text, shared by every instance: no inline styles, so strict CSP holds. */
+const sheets = new WeakMap<Document, Map<string, CSSStyleSheet>>();
+/**
+ * Constructed stylesheets, one per text and document, shared by every instance there: no inline
+ * styles, so strict CSP holds. A sheet serves only the document it was made for (an element
+ * moved into an iframe needs the iframe's own).
+ */
 function adoptStyles(root: ShadowRoot, text: string) {
   // Every browser with adoptedStyleSheets constructs sheets (replaceSync) too.
   if ('adoptedStyleSheets' in root) {
-    let sheet = sheets.get(text);
+    const page = root.ownerDocument;
+    const Sheet = page.defaultView?.CSSStyleSheet;
+    if (!Sheet) return; // a document without a window (one made by a script) shows nothing anyway
+    const made = sheets.get(page) ?? new Map<string, CSSStyleSheet>();
+    sheets.set(page, made);
+    let sheet = made.get(text);
     if (!sheet) {
-      sheet = new CSSStyleSheet();
+      sheet = new Sheet();
       sheet.replaceSync(text);
-      sheets.set(text, sheet);
+      made.set(text, sheet);
     }
     if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   } else {
@@ -219,6 +228,28 @@ export class SymptomCheckElement extends HTMLElement {
     void this.#load();
   }
 
+  /**
+   * Moved into another document (an iframe's): its stylesheets, made for this one, are gone, and
+   * Preact would make the screens' elements with this document's registry, which the other one
+   * refuses (Chromium); it had gone blank and thrown at the first tap. There it shows the plain
+   * stopped message, with the number to call, and tells the page why; moved back, it starts afresh.
+   */
+  adoptedCallback() {
+    render(null, this.#mount);
+    const shadow = this.shadowRoot!;
+    if ('adoptedStyleSheets' in shadow) {
+      shadow.adoptedStyleSheets = [];
+      adoptStyles(shadow, css);
+    }
+    this.#source++;
+    if (this.ownerDocument === document) return; // connectedCallback loads it again
+    const state = this.#state;
+    this.#fail(
+      [{ file: 'symptom-check', path: '$', message: 'moved into another document (an iframe): it cannot run there; load its script in that document and add the element there' }],
+      state.kind === 'ready' ? state.questionnaire : undefined,
+    );
+  }
+
   disconnectedCallback() {
     this.#connected = false;
     // A load under way stops (a new one starts if the element comes back); a finished load and
@@ -268,6 +299,7 @@ export class SymptomCheckElement extends HTMLElement {
   }
 
   async #load() {
+    if (this.ownerDocument !== document) return; // moved into another document: stopped (adoptedCallback)
     const generation = ++this.#generation;
     this.#source++;
     this.#loadedFrom = { rules: this.#rules, src: this.getAttribute('rules-src') };
@@ -356,9 +388,9 @@ export class SymptomCheckElement extends HTMLElement {
   }
 
   /** Mid-run, the run cannot go on: the plain "stopped" screen with the number to call, and sc-error for the page. */
-  #fail(problems: Problem[], questionnaire: Questionnaire) {
+  #fail(problems: Problem[], questionnaire: Questionnaire | undefined) {
     this.#generation++; // nothing under way may bring the run back
-    this.#state = { kind: 'error', problems, midRun: true, emergencyNumber: questionnaire.emergencyNumber };
+    this.#state = { kind: 'error', problems, midRun: true, emergencyNumber: questionnaire?.emergencyNumber };
     this.#render();
     emit(this, 'sc-error', { problems });
   }
@@ -405,6 +437,17 @@ export class SymptomCheckElement extends HTMLElement {
   }
 
   #render() {
+    if (this.ownerDocument === document) return this.#draw();
+    // In another document only the stopped message shows, drawn into a mount of that document
+    // before it enters the shadow root (where Preact could not make its elements).
+    if (this.#state.kind !== 'error') return;
+    const shown = this.#mount;
+    this.#mount = createMount(this.ownerDocument);
+    this.#draw();
+    shown.replaceWith(this.#mount);
+  }
+
+  #draw() {
     const state = this.#state;
     const lang = this.#language(state.kind === 'ready' ? state.questionnaire : undefined);
     const t = stringsFor(lang);
@@ -512,8 +555,8 @@ function errorText(error: unknown): string {
 }
 
 /** The box the widget renders into, inside the shadow root. */
-function createMount(): HTMLDivElement {
-  const mount = document.createElement('div');
+function createMount(page = document): HTMLDivElement {
+  const mount = page.createElement('div');
   mount.className = 'container';
   mount.setAttribute('part', 'container');
   mount.setAttribute('role', 'region');

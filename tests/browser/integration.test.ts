@@ -324,6 +324,37 @@ describe('several instances and changes mid-run', () => {
   });
 });
 
+describe('moved into an iframe of the page', () => {
+  it('shows the plain stopped message there, styled, with the number to call; moved back, it starts afresh', async () => {
+    const p = await open(env.browser, `${env.server.url}/pages/widget.html`);
+    await settled(p);
+    await widget(p).getByRole('button', { name: 'Start' }).click();
+    const errors = await p.evaluate(() => {
+      const frame = document.createElement('iframe');
+      frame.style.cssText = 'width: 700px; height: 900px';
+      document.body.append(frame); // about:blank: its document is there at once
+      const el = document.querySelector('symptom-check')!;
+      const heard: string[] = [];
+      el.addEventListener('sc-error', (e) => heard.push((e as CustomEvent).detail.problems[0].message));
+      frame.contentDocument!.body.append(el);
+      return heard;
+    });
+    expect(errors).toEqual([expect.stringMatching(/^moved into another document \(an iframe\)/)]);
+    const moved = p.frameLocator('iframe').locator('symptom-check');
+    await expect.poll(() => moved.getByRole('heading', { level: 2 }).textContent()).toBe('This symptom check stopped');
+    const call = moved.getByRole('link', { name: /Call 112 now/ });
+    expect(await call.getAttribute('href')).toBe('tel:112');
+    // The widget's own styles, made for the frame's document: the number in large type.
+    expect(parseFloat(await call.evaluate((link) => getComputedStyle(link).fontSize))).toBeGreaterThan(24);
+    // Back in the page: a new run, which goes past the first question.
+    await p.evaluate(() => document.body.prepend(document.querySelector('iframe')!.contentDocument!.querySelector('symptom-check')!));
+    await widget(p).getByRole('button', { name: 'Start' }).click();
+    await widget(p).getByRole('checkbox', { name: /None of these/ }).check();
+    await widget(p).getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => widget(p).locator('[part~="progress"]').textContent()).toMatch(/^Question 2 of/);
+  });
+});
+
 describe('a patient pressing anything, in any order', () => {
   it('never meets an uncaught error, through language changes, moves and a new rules-src mid-run', async () => {
     // Seeded, so a failure replays the same way; the last steps are printed with it.
