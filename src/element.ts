@@ -55,9 +55,15 @@ const MAX_TIMEOUT = 2 ** 31 - 1;
 function takeOwnProperty(object: object, name: string): { value: unknown } | undefined {
   if (!Object.hasOwn(object, name)) return undefined;
   const own = object as Record<string, unknown>;
-  const value = own[name];
-  delete own[name];
-  return { value };
+  try {
+    return { value: own[name] };
+  } catch (error) {
+    // A page's getter that throws: thrown here, it would break the element (the default stays).
+    console.error(error);
+    return undefined;
+  } finally {
+    delete own[name];
+  }
 }
 
 /**

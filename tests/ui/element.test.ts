@@ -635,6 +635,22 @@ describe('properties a page sets before the script defines the element', () => {
     expect(String(logged.mock.calls[0]?.[0])).toMatch(/fetchTimeout must be from 1 to 2147483647 \(milliseconds\), not soon/);
     logged.mockRestore();
   });
+  it('still starts, with the built-in rules, when the page defined a rules getter that throws', async () => {
+    const tag = 'sc-early-throwing-getter';
+    const el = document.createElement(tag) as SymptomCheckElement;
+    Object.defineProperty(el, 'rules', { configurable: true, get: () => { throw new Error('not ready yet'); } });
+    document.body.append(el);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const settled = nextEvent(el);
+    const { defineSymptomCheck } = await import('../../src/index');
+    defineSymptomCheck(tag);
+    const event = await settled;
+    expect(event.type).toBe('sc-ready');
+    expect(event.detail.questionnaire.id).toBe('lupus');
+    expect(String(logged.mock.calls[0]?.[0])).toMatch(/not ready yet/);
+    logged.mockRestore();
+    expect(el.rules).toBeUndefined(); // the element's own accessor from now on
+  });
 });
 
 describe('fetchTimeout', () => {
