@@ -38,9 +38,14 @@ export function EmergencyBanner({ t, emergencyNumber }: { t: Strings; emergencyN
  * A trunk "(0)" after a country code is not dialled ("+44 (0)20 …" → "+4420…").
  */
 export function dialable(number: string): string | undefined {
-  // Hindi digits (१०८, as a Hindi page may write India's 108) dial as 0-9.
+  // Digits of any script (१०८, as a Hindi page may write India's 108; ١١٢; full-width １１９)
+  // dial as 0-9: each script's ten digits are consecutive, from its zero.
   const digits = number
-    .replace(/[\u0966-\u096f]/g, (digit) => `${digit.charCodeAt(0) - 0x966}`)
+    .replace(/\p{Nd}/gu, (digit) => {
+      let zero = digit.codePointAt(0)!;
+      while (/\p{Nd}/u.test(String.fromCodePoint(zero - 1))) zero--;
+      return `${(digit.codePointAt(0)! - zero) % 10}`;
+    })
     .replace(/^(\+\d+)\s*\(0\)/, '$1')
     .replace(/[\s().-]/g, '');
   // Digits only: "*" and "#" make phone codes (**21*…# forwards calls), which no emergency number needs.

@@ -553,6 +553,10 @@ describe('result', () => {
     ['1-800 273 8255', 'tel:18002738255'],
     ['+44 (20) 7946 0000', 'tel:+442079460000'],
     ['+44 (0)20 7946 0000', 'tel:+442079460000'], // the trunk 0 is not dialled after a country code
+    ['१०८', 'tel:108'], // Hindi digits
+    ['١١٢', 'tel:112'], // Arabic-Indic digits
+    ['۱۱۵', 'tel:115'], // Persian digits
+    ['１１９', 'tel:119'], // full-width digits, as a Japanese keyboard types them
   ])('dials the number %s as a phone would (%s)', (number, href) => {
     setup({ emergencyNumber: number });
     click('Start');
