@@ -174,6 +174,11 @@ export class SymptomCheckElement extends HTMLElement {
   #begun = false;
   /** The rest of the built-in questions could not load for this run. */
   #restFailed: Problem[] | undefined;
+  /** Watches the page's `lang` attributes while connected (a page that switches its language). */
+  #pageLanguage = new MutationObserver(() => {
+    const state = this.#state;
+    if (this.#settled && state.kind === 'ready' && this.#language(state.questionnaire) !== this.#shownLanguage) void this.#changeLanguage();
+  });
   /** The stopped state whose message was first drawn (and took focus, if the patient had no other place). */
   #focused: LoadState | undefined;
 
@@ -221,6 +226,9 @@ export class SymptomCheckElement extends HTMLElement {
 
   connectedCallback() {
     this.#connected = true;
+    // The page's own language counts when neither the element's lang nor the patient's choice is
+    // set (#requestedLanguage): followed as the page switches it, as an SPA's language menu does.
+    this.#pageLanguage.observe(this.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
     // Added again (moved, or taken out and put back): the run goes on, answers and all, unless
     // its source changed meanwhile (attribute changes wait while the element is out).
     const from = this.#loadedFrom;
@@ -258,6 +266,7 @@ export class SymptomCheckElement extends HTMLElement {
 
   disconnectedCallback() {
     this.#connected = false;
+    this.#pageLanguage.disconnect();
     // A load under way stops (a new one starts if the element comes back); a finished load and
     // the run are kept, so that a move loses nothing, but let go of the window (the leave
     // warning's listeners), which would keep an element taken off for good alive.

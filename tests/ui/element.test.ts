@@ -454,6 +454,33 @@ describe('<symptom-check> with the built-in lupus rules', () => {
     expect(event.detail.lang).toBe('hi');
   });
 
+  it("follows the page as it switches its own language mid-run, answers kept, until the patient picks one in the widget", async () => {
+    const page = document.createElement('div');
+    page.lang = 'en';
+    document.body.append(page);
+    const el = document.createElement('symptom-check');
+    const ready = nextEvent(el);
+    page.append(el);
+    await ready;
+    clickButton(el, 'Start');
+    await vi.waitFor(() => expect(shadow(el).querySelector('input[value="none"]')).not.toBeNull());
+    shadow(el).querySelector<HTMLInputElement>('input[value="none"]')!.click();
+    document.documentElement.lang = 'hi'; // not the nearest lang: nothing changes
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(shadow(el).querySelector('[part="container"]')!.getAttribute('lang')).toBe('en');
+    page.lang = 'hi'; // the page's own language menu
+    await vi.waitFor(() => expect(shadow(el).querySelector('[part="container"]')!.getAttribute('lang')).toBe('hi'));
+    expect(shadow(el).querySelector<HTMLInputElement>('input[value="none"]')!.checked).toBe(true);
+    // The patient's own choice in the widget wins over the page's next switch.
+    shadow(el).querySelector<HTMLButtonElement>('[part="languages"] button')!.click();
+    await vi.waitFor(() => expect(shadow(el).querySelector('[part="container"]')!.getAttribute('lang')).toBe('en'));
+    page.lang = 'en';
+    page.lang = 'hi';
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(shadow(el).querySelector('[part="container"]')!.getAttribute('lang')).toBe('en');
+    document.documentElement.removeAttribute('lang');
+  });
+
   it('keeps the run, answers and all, when moved to another place on the page', async () => {
     const { el } = await mount();
     const events: string[] = [];
