@@ -43,6 +43,17 @@ async function giveRetitledRules(el: SymptomCheckElement, title: string) {
   el.rules = rules;
   await next;
 }
+/** Adds an element inside a part of the page in `lang` (no lang of its own), and waits for it to settle. */
+async function mountInPage(lang: string) {
+  const page = document.createElement('div');
+  page.lang = lang;
+  document.body.append(page);
+  const el = document.createElement('symptom-check');
+  const ready = nextEvent(el);
+  page.append(el);
+  await ready;
+  return { page, el };
+}
 const shadow = (el: Element) => el.shadowRoot!;
 const headingText = (el: Element) => shadow(el).querySelector('h2')?.textContent;
 const clickButton = (el: Element, text: string) => {
@@ -109,13 +120,7 @@ describe('<symptom-check> with the built-in lupus rules', () => {
   });
 
   it('taken off the page on the advice and put back, tells the page nothing again and keeps the page\'s language', async () => {
-    const page = document.createElement('div');
-    page.lang = 'hi';
-    document.body.append(page);
-    const el = document.createElement('symptom-check');
-    const ready = nextEvent(el);
-    page.append(el);
-    await ready;
+    const { page, el } = await mountInPage('hi');
     const completes: CustomEvent[] = [];
     el.addEventListener('sc-complete', (e) => completes.push(e as CustomEvent));
     shadow(el).querySelector<HTMLButtonElement>('.button.primary')!.click(); // Start, in Hindi
@@ -454,14 +459,8 @@ describe('<symptom-check> with the built-in lupus rules', () => {
     expect(event.detail.lang).toBe('hi');
   });
 
-  it("follows the page as it switches its own language mid-run, answers kept, until the patient picks one in the widget", async () => {
-    const page = document.createElement('div');
-    page.lang = 'en';
-    document.body.append(page);
-    const el = document.createElement('symptom-check');
-    const ready = nextEvent(el);
-    page.append(el);
-    await ready;
+  it('follows the page as it switches its own language mid-run, answers kept, until the patient picks one in the widget', async () => {
+    const { page, el } = await mountInPage('en');
     clickButton(el, 'Start');
     await vi.waitFor(() => expect(shadow(el).querySelector('input[value="none"]')).not.toBeNull());
     shadow(el).querySelector<HTMLInputElement>('input[value="none"]')!.click();
