@@ -6,13 +6,12 @@
  * answer: the questions end here too, for the heading and the number to call need no code.
  */
 import { hasEmergency } from '../engine/answersInEffect';
-import type { Answers, Questionnaire } from '../questionnaire/schema';
+import type { Questionnaire } from '../questionnaire/schema';
 import type { MachineEvent } from './questionnaireMachine';
 import { atFirstQuestion, isUnanswered, positionOf, stoppedAtEmergency, withAnswer, type InputError, type RunPlace } from './steps';
 
 export interface EarlyRun extends RunPlace {
   step: 'intro' | 'question' | 'result';
-  answers: Answers;
   error: InputError | null;
   stoppedEarly: boolean;
   /** Every event so far, in order, for the machine to replay. */
