@@ -8,6 +8,7 @@ import type { Questionnaire } from './questionnaire/schema';
 import { builtinFirst, builtinFirstNow, builtinLanguages, builtinRules } from './builtinRules';
 import { App } from './ui/App';
 import { RenderGuard } from './ui/RenderGuard';
+import { drawIntroNow } from './ui/introNow';
 import { hasKeptRun, storageKey } from './ui/storageKey';
 import { LoadError, Loading } from './ui/StatusViews';
 import css from './ui/styles.css?inline';
@@ -181,6 +182,10 @@ export class SymptomCheckElement extends HTMLElement {
   });
   /** The stopped state whose message was first drawn (and took focus, if the patient had no other place). */
   #focused: LoadState | undefined;
+  /** Something was drawn into the mount: the intro drawn without Preact is for the very first draw only. */
+  #drawn = false;
+  /** While that intro shows: stops its wait for Preact to take it over. */
+  #stopWaitingForPreact: (() => void) | undefined;
 
   constructor() {
     super();
@@ -470,6 +475,9 @@ export class SymptomCheckElement extends HTMLElement {
     this.#mount.lang = hasStrings(lang) ? baseLanguage(lang) : 'en';
     this.#mount.dir = t.dir;
     this.#mount.setAttribute('aria-label', t.widgetLabel);
+    const firstDraw = !this.#drawn;
+    this.#drawn = true;
+    this.#stopWaitingForPreact?.();
     if (state.kind === 'loading') return render(h(Loading, { t }), this.#mount);
     if (state.kind === 'error') {
       return render(
@@ -495,6 +503,19 @@ export class SymptomCheckElement extends HTMLElement {
       );
     }
     const questionnaire = state.questionnaire;
+    // The built-in rules come one language a part; other languages than the texts' (the one
+    // asked for if the questionnaire has it, else its first).
+    const otherLanguages = (this.#usesBuiltinRules() ? builtinLanguages : questionnaire.languages).filter(
+      (code) => code !== (questionnaire.languages.includes(lang) ? lang : questionnaire.languages[0]) && code in languageNames,
+    );
+    // The built-in intro on the page's first frame: drawn with plain DOM calls, which Preact takes
+    // over after that frame (at 4x CPU, Preact's first, cold render takes 10 to 30 ms more).
+    // Not with persist: its intro has a checkbox, and may resume a kept run instead.
+    if (firstDraw && this.getAttribute('persist') !== 'session') {
+      drawIntroNow(this.#mount, { questionnaire, lang, t, otherLanguages });
+      this.#stopWaitingForPreact = this.#preactTakesOverSoon();
+      return;
+    }
     // Offered while its code loads (nothing was kept: see #load); not if it cannot load.
     const persist =
       this.getAttribute('persist') === 'session' && (this.#store || this.#storeLoading) ? { key: storageKey(questionnaire, this.id), store: this.#store } : undefined;
@@ -528,11 +549,7 @@ export class SymptomCheckElement extends HTMLElement {
           onComplete: (detail) => void this.#reportComplete(questionnaire, detail),
           // The result screen's code, which prints, is loaded by the time the patient can print.
           onPrint: () => void import('./ui/lateScreens').then((late) => late.printWidget(this), () => window.print()),
-          // The built-in rules come one language a part; other languages than the texts' (the one
-          // asked for if the questionnaire has it, else its first).
-          otherLanguages: (this.#usesBuiltinRules() ? builtinLanguages : questionnaire.languages).filter(
-            (code) => code !== (questionnaire.languages.includes(lang) ? lang : questionnaire.languages[0]) && code in languageNames,
-          ),
+          otherLanguages,
           onLanguage: (code) => {
             this.#chosenLanguage = code;
             void this.#changeLanguage();
@@ -543,6 +560,26 @@ export class SymptomCheckElement extends HTMLElement {
       ),
       this.#mount,
     );
+  }
+
+  /**
+   * Preact draws the intro drawn without it just after the first frame, or at once when the
+   * patient (or a script) reaches for it first: a tap, a key, focus or a click is handled by
+   * Preact's own listeners, added to the very nodes the event is on its way to.
+   */
+  #preactTakesOverSoon(): () => void {
+    const mount = this.#mount;
+    const takeOver = () => this.#render();
+    const reaches = ['pointerdown', 'keydown', 'focusin', 'click'];
+    for (const kind of reaches) mount.addEventListener(kind, takeOver, true);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(takeOver)));
+    return () => {
+      this.#stopWaitingForPreact = undefined;
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      for (const kind of reaches) mount.removeEventListener(kind, takeOver, true);
+    };
   }
 
   /** sc-complete, with the answers as a FHIR QuestionnaireResponse (its code loads only now). */

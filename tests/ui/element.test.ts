@@ -556,6 +556,45 @@ describe('<symptom-check> with the built-in lupus rules', () => {
   });
 });
 
+describe('the built-in intro on the first frame (drawn without Preact, which takes it over after)', () => {
+  /** Adds the element and returns at once: its intro is drawn, Preact has not taken it over yet. */
+  function addNow() {
+    const el = document.createElement('symptom-check');
+    document.body.append(el);
+    const start = [...shadow(el).querySelectorAll('button')].find((b) => b.textContent === 'Start')!;
+    return { el, start };
+  }
+  const firstQuestion = (el: Element) => shadow(el).querySelector('input[value="chest_pain"]');
+
+  it('shows the intro at once, and the patient can start before Preact has taken it over', async () => {
+    const { el, start } = addNow();
+    expect(headingText(el)).toBe('Lupus symptom check');
+    expect(shadow(el).textContent).toContain('This is not a diagnosis');
+    start.click();
+    await vi.waitFor(() => expect(firstQuestion(el)).not.toBeNull());
+  });
+
+  it('is taken over node for node: the same Start button, the same markup, and focus stays where the patient put it', async () => {
+    const { el, start } = addNow();
+    const container = shadow(el).querySelector('[part="container"]')!;
+    const before = container.innerHTML;
+    start.focus(); // a keyboard user who tabbed in at once
+    expect(container.innerHTML).toBe(before); // Preact drew what was there
+    await new Promise((resolve) => setTimeout(resolve, 100)); // past the first frames: the questionnaire is compiled too
+    expect([...shadow(el).querySelectorAll('button')].find((b) => b.textContent === 'Start')).toBe(start);
+    expect(shadow(el).activeElement).toBe(start);
+    start.click();
+    await vi.waitFor(() => expect(firstQuestion(el)).not.toBeNull());
+  });
+
+  it('is drawn by Preact once the first frame is past, with no patient action', async () => {
+    const { el } = addNow();
+    // The language button's label comes with Preact's App, just after the intro is painted.
+    expect(shadow(el).querySelector('[part="language"]')?.textContent).toBe('');
+    await vi.waitFor(() => expect(shadow(el).querySelector('[part="language"]')?.textContent).toBe('हिन्दी'));
+  });
+});
+
 describe('the rules property', () => {
   it('takes a questionnaire object', async () => {
     const { el, event } = await mount({}, (e) => (e.rules = smallQuestionnaire()));
