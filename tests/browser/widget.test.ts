@@ -249,6 +249,26 @@ describe('keyboard only', () => {
   });
 });
 
+describe('the intro on the first frame (drawn without Preact, which takes it over after)', () => {
+  it('starts on a click that comes before Preact has taken it over, under the strict CSP', async () => {
+    const p = await page('?count=0');
+    const drawn = await p.evaluate(async () => {
+      await customElements.whenDefined('symptom-check');
+      const el = document.createElement('symptom-check');
+      document.querySelector('main')!.append(el);
+      const root = el.shadowRoot!;
+      const start = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Start')!;
+      // Drawn, not yet Preact's: App draws the language button's label just after the intro is painted.
+      const shown = { heading: root.querySelector('h2')?.textContent, languageLabel: root.querySelector('[part="language"]')?.textContent };
+      start.click();
+      return shown;
+    });
+    expect(drawn).toEqual({ heading: 'Lupus symptom check', languageLabel: '' });
+    await expect.poll(() => heading(p).textContent()).toMatch(/any of these/i);
+    expect(await violations(p)).toEqual([]);
+  });
+});
+
 async function focusedIs(p: Page, value: string) {
   return p.evaluate((v) => {
     let el: Element | null = document.activeElement;
