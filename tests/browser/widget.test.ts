@@ -250,6 +250,27 @@ describe('keyboard only', () => {
 });
 
 describe('the intro on the first frame (drawn without Preact, which takes it over after)', () => {
+  it("is in the page's first frame with README's tag (blocking=\"render\"), so nothing below it moves as it appears", async () => {
+    const context = await env.browser.newContext({ viewport: { width: 800, height: 900 } });
+    const p = await context.newPage();
+    // Before the page's own scripts: at the first animation frame (the first frame the page
+    // draws), where the text below the widget is, and whether the intro's Start button is laid out.
+    await p.addInitScript(() => {
+      requestAnimationFrame(() => {
+        const start = [...(document.querySelector('symptom-check')?.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Start');
+        (window as any).firstFrame = { startLaidOut: (start?.getBoundingClientRect().height ?? 0) > 0, belowTop: document.getElementById('below')?.getBoundingClientRect().top };
+      });
+    });
+    await p.goto(`${env.server.url}/pages/first-frame.html`);
+    await expect.poll(() => p.evaluate(() => (window as any).firstFrame)).toBeTruthy();
+    const first = await p.evaluate(() => (window as any).firstFrame);
+    expect(first.startLaidOut).toBe(true);
+    await p.waitForTimeout(300); // Preact has taken the intro over, and drawn the language button's label
+    expect(await p.evaluate(() => document.getElementById('below')!.getBoundingClientRect().top)).toBe(first.belowTop);
+    expect(await violations(p)).toEqual([]);
+    await context.close();
+  });
+
   it('starts on a click that comes before Preact has taken it over, under the strict CSP', async () => {
     const p = await page('?count=0');
     const drawn = await p.evaluate(async () => {
