@@ -251,6 +251,10 @@ describe('keyboard only', () => {
 
 describe('the intro on the first frame (drawn without Preact, which takes it over after)', () => {
   it("is in the page's first frame with README's tag (blocking=\"render\"), so nothing below it moves as it appears", async () => {
+    // The page's tag is README's, served from this server.
+    const readmeTag = /## Embed it[\s\S]*?(<script [^\n]*<\/script>)/.exec(readFileSync(new URL('../../README.md', import.meta.url), 'utf8'))![1]!;
+    const pageHtml = readFileSync(new URL('./pages/first-frame.html', import.meta.url), 'utf8');
+    expect(pageHtml).toContain(readmeTag.replace('https://your-cdn.example/symptom-check/dist/', '/dist/'));
     const context = await env.browser.newContext({ viewport: { width: 800, height: 900 } });
     const p = await context.newPage();
     // Before the page's own scripts: at the first animation frame (the first frame the page
