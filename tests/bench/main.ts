@@ -3,7 +3,7 @@
  * one run and reported as ratios. Bundled and started by run.ts (`npm run bench`); progress goes
  * to stderr, the Markdown table to stdout and to tests/bench/last-run.md.
  *
- * Settings (environment): BENCH_LOADS (start-up loads per page, default 31: single loads vary by ±50 ms), BENCH_THROTTLE
+ * Settings (environment): BENCH_LOADS (start-up loads per page, default 61: single loads vary by ±50 ms, and a median of 31 still moved by ±0.03 of the ratio from run to run), BENCH_THROTTLE
  * (CPU slow-down, default 4), BENCH_SETS (answer sets, default 10000), BENCH_ROUNDS (throughput
  * rounds, default 5), BENCH_SEED (default 20261123).
  */
@@ -24,7 +24,7 @@ const setting = (name: string, fallback: number) => {
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
   return value;
 };
-const LOADS = setting('BENCH_LOADS', 31);
+const LOADS = setting('BENCH_LOADS', 61);
 const THROTTLE = setting('BENCH_THROTTLE', 4);
 const SETS = setting('BENCH_SETS', 10_000);
 const ROUNDS = setting('BENCH_ROUNDS', 5);
