@@ -249,6 +249,9 @@ describe('keyboard only', () => {
   });
 });
 
+/** What the page's first animation frame saw, noted by an init script. */
+type FirstFrameSeen = { firstFrame?: { startLaidOut: boolean; belowTop: number } };
+
 describe('the intro on the first frame (drawn without Preact, which takes it over after)', () => {
   it("is in the page's first frame with README's tag (blocking=\"render\"), so nothing below it moves as it appears", async () => {
     // The page's tag is README's, served from this server.
@@ -262,12 +265,12 @@ describe('the intro on the first frame (drawn without Preact, which takes it ove
     await p.addInitScript(() => {
       requestAnimationFrame(() => {
         const start = [...(document.querySelector('symptom-check')?.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Start');
-        (window as any).firstFrame = { startLaidOut: (start?.getBoundingClientRect().height ?? 0) > 0, belowTop: document.getElementById('below')?.getBoundingClientRect().top };
+        (window as unknown as FirstFrameSeen).firstFrame = { startLaidOut: (start?.getBoundingClientRect().height ?? 0) > 0, belowTop: document.getElementById('below')!.getBoundingClientRect().top };
       });
     });
     await p.goto(`${env.server.url}/pages/first-frame.html`);
-    await expect.poll(() => p.evaluate(() => (window as any).firstFrame)).toBeTruthy();
-    const first = await p.evaluate(() => (window as any).firstFrame);
+    await expect.poll(() => p.evaluate(() => (window as unknown as FirstFrameSeen).firstFrame)).toBeTruthy();
+    const first = (await p.evaluate(() => (window as unknown as FirstFrameSeen).firstFrame))!;
     expect(first.startLaidOut).toBe(true);
     await p.waitForTimeout(300); // Preact has taken the intro over, and drawn the language button's label
     expect(await p.evaluate(() => document.getElementById('below')!.getBoundingClientRect().top)).toBe(first.belowTop);
