@@ -64,8 +64,8 @@ export function readJsonFile(text: string, file: string, shape: string, what = '
   // did not read.
   const duplicates = duplicateKeyProblems(root, map, file);
   if (duplicates.length > 0) return { ok: false, problems: duplicates };
-  const huge = tooLargeNumberProblems(root, body, map, file);
-  if (huge.length > 0) return { ok: false, problems: huge };
+  const numbers = unreadableNumberProblems(root, body, map, file);
+  if (numbers.length > 0) return { ok: false, problems: numbers };
   let value: unknown;
   try {
     value = JSON.parse(body);
@@ -111,22 +111,22 @@ function duplicateKeyProblems(root: Node, map: SourceMap, file: string): Problem
 }
 
 /**
- * A number too large for JavaScript (1e400), at most 20: JSON.parse makes it Infinity, which
- * later checks would show as "null" and the widget would compare as larger than anything.
+ * Numbers JavaScript cannot hold, at most 20. One too large (1e400): JSON.parse makes it
+ * Infinity, which later checks would show as "null" and the widget would compare as larger than
+ * anything. One too small to tell from 0 (1e-400, not 0e5): JSON.parse makes it 0, silently, so a
+ * rule "more than 1e-400" would apply to 0.
  */
-function tooLargeNumberProblems(root: Node, text: string, map: SourceMap, file: string): Problem[] {
+function unreadableNumberProblems(root: Node, text: string, map: SourceMap, file: string): Problem[] {
   const found: Problem[] = [];
   const stack: Node[] = [root];
   while (stack.length > 0 && found.length < 20) {
     const node = stack.pop()!;
+    const written = node.type === 'number' ? text.slice(node.offset, node.offset + node.length) : '';
+    const where = () => ({ file, ...map.positionOfOffset(node.offset), path: formatPath(getNodePath(node)) });
     if (node.type === 'number' && !Number.isFinite(node.value)) {
-      found.push({
-        file,
-        ...map.positionOfOffset(node.offset),
-        path: formatPath(getNodePath(node)),
-        message: `${text.slice(node.offset, node.offset + node.length)} is too large a number`,
-        hint: 'write a smaller number: the largest a number can be is about 1.8e308',
-      });
+      found.push({ ...where(), message: `${written} is too large a number`, hint: 'write a smaller number: the largest a number can be is about 1.8e308' });
+    } else if (node.value === 0 && /[1-9]/.test(written.split(/e/i)[0]!)) {
+      found.push({ ...where(), message: `${written} is too small a number: it would be read as 0`, hint: 'write 0, or a number no closer to 0 than about 5e-324' });
     }
     // Pushed last to first, so that the numbers come out in file order.
     const children = node.children ?? [];

@@ -1,10 +1,10 @@
 /**
  * More slips in rules/lupus.json that an audit found misread: a double quote inside a text, a
- * "}" too many, NaN and a number too large. Each is one problem, in plain words, where to edit.
+ * "}" too many, NaN, and a number too large or too small for JavaScript. Each is one problem, in plain words, where to edit.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkQuestionnaire } from '../../src/questionnaire/load';
+import { checkQuestionnaire, loadQuestionnaire } from '../../src/questionnaire/load';
 import { formatProblem } from '../../src/questionnaire/problem';
 import { cli, tempFiles } from '../cli/harness';
 import { smallQuestionnaire } from '../fixtures';
@@ -75,6 +75,26 @@ describe('a bracket too many, NaN', () => {
   it.each(['NaN', 'Infinity', '-Infinity'])('%s: JSON has none, not "write it in double quotes"', (word) => {
     const text = broken('"max": 120,', `"max": ${word},`);
     expect(problemsOf(text)).toEqual([syntax(text, `${word},`, `JSON has no ${word}`, 'write a number, or leave the field out')]);
+  });
+});
+
+describe('a number too small to tell from 0 (1e-400)', () => {
+  const HINT = 'write 0, or a number no closer to 0 than about 5e-324';
+
+  it.each(['1e-400', '-2.5e-330', '0.1e-323'])('%s in the questionnaire: said so at it, not read as 0 in silence', (written) => {
+    const text = broken('"min": 0,\n          "max": 120,', `"min": ${written},\n          "max": 120,`);
+    expect(problemsOf(text)).toEqual([{ file: 'rules/test.json', path: '$.sections[1].questions[0].min', ...positionOf(text, written), message: `${written} is too small a number: it would be read as 0`, hint: HINT }]);
+  });
+  it.each(['0', '-0', '0.0', '0e5', '0E-400', '5e-324'])('%s is a number JavaScript holds: no problem', (written) => {
+    const result = loadQuestionnaire(broken('"min": 0,\n          "max": 120,', `"min": ${written},\n          "max": 120,`), 'rules/test.json');
+    expect(result.ok && result.questionnaire.sections[1]!.questions[0]).toMatchObject({ id: 'age', min: Number(written) });
+  });
+  it('in an answers file (evaluate): said so, with the place', async () => {
+    const file = tempFiles();
+    const answers = file('answers.json', '{"age": 1e-999}');
+    const r = await cli('evaluate', file('lupus.json', lupus), answers);
+    expect(r).toMatchObject({ code: 2, out: '' });
+    expect(r.err.split('\n')[0]).toBe(`${answers}:1:9  $.age  1e-999 is too small a number: it would be read as 0  (${HINT})`);
   });
 });
 
