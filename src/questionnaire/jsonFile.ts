@@ -217,6 +217,15 @@ function describeSyntaxError(error: ParseError, text: string, map: SourceMap): S
         return { message: `a "${token}" where ${token === '}' ? 'a list' : 'an object'} needs "," or "${other}"`, hint: `is there a "${token}" too many, or a "${other}" missing before it?`, recovers: false };
       }
       if (token === ':' && openBracket(text, error.offset) === '[') return propertyInList(text, before);
+      // "a": "b": "c": a comma before ":" would not mend it. Either a comma is missing before a
+      // new property's name, or a name was given a second value.
+      if (token === ':') {
+        return {
+          message: 'a ":" after a value: a property is one name, ":" and one value',
+          hint: 'if the text before ":" is a new property\'s name, put a comma before that name ("a": 1, "b": 2); if not, remove the ":" and what follows it',
+          recovers: true,
+        };
+      }
       if (before + 1 === error.offset && /[0-9]/.test(previous ?? '') && /^[0-9]/.test(token)) {
         return { at: before, message: 'a number starts with 0', hint: `write it without the leading 0, or in double quotes if it is a code such as a phone number: "0${token}"`, recovers: true };
       }

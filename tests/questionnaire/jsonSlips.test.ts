@@ -78,6 +78,24 @@ describe('a bracket too many, NaN', () => {
   });
 });
 
+describe('a ":" after a value', () => {
+  it('"max": 120: 130: said so at the ":", not "a comma is missing before \":\"" (a comma there would not mend it)', () => {
+    const text = broken('"max": 120,', '"max": 120: 130,');
+    expect(problemsOf(text)).toEqual([
+      syntax(
+        text,
+        ': 130',
+        'a ":" after a value: a property is one name, ":" and one value',
+        'if the text before ":" is a new property\'s name, put a comma before that name ("a": 1, "b": 2); if not, remove the ":" and what follows it',
+      ),
+    ]);
+  });
+  it('a missing comma between two properties is still a missing comma', () => {
+    const text = broken('"max": 120,', '"max": 120 "step": 1,');
+    expect(problemsOf(text)[0]).toMatchObject({ ...positionOf(text, ' "step"'), message: 'JSON syntax error: a comma is missing before "step"' });
+  });
+});
+
 describe('a number too small to tell from 0 (1e-400)', () => {
   const HINT = 'write 0, or a number no closer to 0 than about 5e-324';
 
