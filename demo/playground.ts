@@ -182,6 +182,12 @@ function showPreview(questionnaire: Questionnaire | undefined) {
   }
   preview = document.createElement('symptom-check') as Preview;
   preview.id = 'preview';
+  // The patient's language buttons in the preview: the select follows, and the file is tried in
+  // that language from then on (the attribute too: the widget's choice lasts only until it changes).
+  preview.addEventListener('sc-language', (event) => {
+    chosenLanguage = langSelect.value = event.detail.lang;
+    preview?.setAttribute('lang', event.detail.lang);
+  });
   preview.setAttribute('lang', langSelect.value);
   preview.rules = structuredClone(questionnaire); // before it is on the page, so it never loads the built-in rules
   previewSlot.append(preview);

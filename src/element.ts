@@ -94,6 +94,7 @@ const HTMLElement: typeof globalThis.HTMLElement = globalThis.HTMLElement ?? (cl
  * @fires {CustomEvent<StepDetail>} sc-step - A new screen; detail `{ step, index, total }`.
  * @fires {CustomEvent<CompleteDetail>} sc-complete - The advice is shown (again if the patient switches language there); detail `{ answers, guidance, questionnaire: {id, version}, stoppedEarly, lang, fhir }`.
  * @fires {CustomEvent<ErrorDetail>} sc-error - The questionnaire could not be loaded, or the run had to stop (the rest of the questions or the next screens' code failed to load, a screen failed to show); detail `{ problems }`.
+ * @fires {CustomEvent<LanguageDetail>} sc-language - The patient switched the widget's language with its language buttons (not when the page sets `lang`), once the screen speaks it; detail `{ lang }`.
  *
  * @csspart container - The widget's box.
  * @csspart intro - The first screen.
@@ -357,11 +358,17 @@ export class SymptomCheckElement extends HTMLElement {
     else if (state.kind === 'error') emit(this, 'sc-error', { problems: state.problems });
   }
 
-  /** A new language keeps the run: only the texts change (the built-in rules load per language). */
-  async #changeLanguage() {
+  /**
+   * A new language keeps the run: only the texts change (the built-in rules load per language).
+   * True once the screen speaks it; false if a newer load or change took over meanwhile.
+   */
+  async #changeLanguage(): Promise<boolean> {
     const state = this.#state;
     // Still loading: start again in the new language (the load under way would be dropped).
-    if (!this.#settled) return this.#load();
+    if (!this.#settled) {
+      await this.#load();
+      return false;
+    }
     const generation = ++this.#generation;
     const [next] = await Promise.all([
       // Past the intro, the whole questionnaire in the new language (the load of the rest under
@@ -369,9 +376,10 @@ export class SymptomCheckElement extends HTMLElement {
       state.kind === 'ready' && this.#usesBuiltinRules() ? this.#builtin(state.complete || this.#begun).catch((): LoadState => state) : Promise.resolve(state),
       loadStrings(this.#language(state.kind === 'ready' ? state.questionnaire : undefined)).catch(() => undefined),
     ]);
-    if (generation !== this.#generation) return;
+    if (generation !== this.#generation) return false;
     this.#state = next;
     this.#render();
+    return true;
   }
 
   /** Once past the intro, the rest of the built-in texts load while the patient reads. */
@@ -552,7 +560,8 @@ export class SymptomCheckElement extends HTMLElement {
           otherLanguages,
           onLanguage: (code) => {
             this.#chosenLanguage = code;
-            void this.#changeLanguage();
+            // The page hears of it once the screen speaks it (a page's own language menu can follow).
+            void this.#changeLanguage().then((shown) => shown && emit(this, 'sc-language', { lang: this.#shownLanguage }));
           },
           adoptStyles: (text) => adoptStyles(this.shadowRoot!, text),
           onError: (problems) => emit(this, 'sc-error', { problems }),

@@ -21,12 +21,17 @@ export interface CompleteDetail extends RunDetail {
 export interface ErrorDetail {
   problems: Problem[];
 }
+/** The language the widget now speaks, after the patient chose it with its language buttons. */
+export interface LanguageDetail {
+  lang: string;
+}
 
 export interface SymptomCheckEventMap {
   'sc-ready': CustomEvent<ReadyDetail>;
   'sc-step': CustomEvent<StepDetail>;
   'sc-complete': CustomEvent<CompleteDetail>;
   'sc-error': CustomEvent<ErrorDetail>;
+  'sc-language': CustomEvent<LanguageDetail>;
 }
 
 export function emit<K extends keyof SymptomCheckEventMap>(target: EventTarget, type: K, detail: SymptomCheckEventMap[K]['detail']): void {

@@ -27,7 +27,7 @@ function define(tagName: string) {
 defineSymptomCheck();
 
 export { SymptomCheckElement };
-export type { CompleteDetail, ErrorDetail, ReadyDetail, StepDetail, SymptomCheckEventMap } from './events';
+export type { CompleteDetail, ErrorDetail, LanguageDetail, ReadyDetail, StepDetail, SymptomCheckEventMap } from './events';
 export type { AppliedGuidance } from './engine/guidance';
 export type { Answers, Questionnaire } from './questionnaire/schema';
 export type { Problem } from './questionnaire/problem';

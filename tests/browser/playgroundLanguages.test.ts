@@ -88,6 +88,21 @@ describe("the playground's language select", () => {
     expect(await languageSelect(p).inputValue()).toBe('ta');
     await p.close();
   });
+
+  it("follows the preview's own language button, and keeps that language as the file is edited", async () => {
+    const p = await playground();
+    expect(await languageSelect(p).inputValue()).toBe('en');
+    await p.locator('#preview').getByRole('button', { name: 'हिन्दी' }).click();
+    await expect.poll(() => languageSelect(p).inputValue()).toBe('hi');
+    await expect.poll(() => heading(p, '#preview').textContent()).toBe('ल्यूपस लक्षण जाँच');
+    await edit(p, '"hi": "ल्यूपस लक्षण जाँच"', '"hi": "ल्यूपस जाँच"');
+    await expect.poll(() => heading(p, '#preview').textContent()).toBe('ल्यूपस जाँच');
+    expect(await languageSelect(p).inputValue()).toBe('hi');
+    await p.locator('#preview').getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => languageSelect(p).inputValue()).toBe('en');
+    await expect.poll(() => heading(p, '#preview').textContent()).toBe('Lupus symptom check');
+    await p.close();
+  });
 });
 
 describe("the playground's lint settings", () => {

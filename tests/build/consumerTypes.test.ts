@@ -36,7 +36,7 @@ beforeAll(async () => {
   // What the README promises: the element's properties and events typed, and the detail types.
   writeFileSync(
     join(app, 'app.ts'),
-    `import { defineSymptomCheck, SymptomCheckElement, type CompleteDetail, type ErrorDetail, type ReadyDetail, type StepDetail } from 'symptom-check';
+    `import { defineSymptomCheck, SymptomCheckElement, type CompleteDetail, type ErrorDetail, type LanguageDetail, type ReadyDetail, type StepDetail } from 'symptom-check';
 
 defineSymptomCheck('clinic-check');
 const el = document.querySelector('symptom-check')!;
@@ -53,9 +53,10 @@ el.addEventListener('sc-complete', (e) => {
 });
 el.addEventListener('sc-error', (e) => e.detail.problems.length);
 el.addEventListener('sc-ready', (e) => e.detail.questionnaire.version);
+el.addEventListener('sc-language', (e) => e.detail.lang.toUpperCase());
 // @ts-expect-error: milliseconds, as a number
 el.fetchTimeout = '10s';
-export const handlers: Array<(detail: CompleteDetail | ErrorDetail | ReadyDetail | StepDetail) => void> = [console.log];
+export const handlers: Array<(detail: CompleteDetail | ErrorDetail | LanguageDetail | ReadyDetail | StepDetail) => void> = [console.log];
 export { element };
 `,
   );

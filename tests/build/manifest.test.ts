@@ -28,7 +28,7 @@ describe('custom-elements.json', () => {
     expect(element.tagName).toBe('symptom-check');
     expect(element.attributes.map((a: any) => a.name)).toEqual(['rules-src', 'lang', 'persist', 'emergency-number']);
     expect(element.members.map((m: any) => m.name).sort()).toEqual(['fetchTimeout', 'rules']); // no #private ones
-    expect(element.events.map((e: any) => e.name)).toEqual(['sc-ready', 'sc-step', 'sc-complete', 'sc-error']);
+    expect(element.events.map((e: any) => e.name)).toEqual(['sc-ready', 'sc-step', 'sc-complete', 'sc-error', 'sc-language']);
     // Everything the README documents for theming is in the manifest, and the other way round.
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const documentedProps = new Set(readme.match(/--sc-[a-z-]+/g));

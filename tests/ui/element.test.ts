@@ -161,6 +161,23 @@ describe('<symptom-check> with the built-in lupus rules', () => {
     await vi.waitFor(() => expect(shadow(el).textContent).toContain('आगे'));
   });
 
+  it('tells the page with sc-language when the patient switches language in the widget, once the screen speaks it, and not when the page sets lang', async () => {
+    const { el } = await mount({ lang: 'en' });
+    const heard: { lang: string; shown: string | null }[] = [];
+    el.addEventListener('sc-language', (e) => heard.push({ ...e.detail, shown: shadow(el).querySelector('[part="container"]')!.getAttribute('lang') }));
+    shadow(el).querySelector<HTMLButtonElement>('[part="languages"] button')!.click();
+    await vi.waitFor(() => expect(heard).toEqual([{ lang: 'hi', shown: 'hi' }]));
+    expect(headingText(el)).toBe('ल्यूपस लक्षण जाँच');
+    // The page's own choices: the page knows them.
+    el.setAttribute('lang', 'hi');
+    el.setAttribute('lang', 'en');
+    await vi.waitFor(() => expect(headingText(el)).toBe('Lupus symptom check'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(heard).toHaveLength(1);
+    shadow(el).querySelector<HTMLButtonElement>('[part="languages"] button')!.click();
+    await vi.waitFor(() => expect(heard.map((h) => h.lang)).toEqual(['hi', 'hi']));
+  });
+
   it('lets the patient switch language in the widget mid-run, answers kept, until the page sets lang', async () => {
     const { el } = await mount({ lang: 'en' });
     const languageButton = () => shadow(el).querySelector<HTMLButtonElement>('[part="languages"] button')!;
