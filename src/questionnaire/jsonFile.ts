@@ -121,12 +121,16 @@ function unreadableNumberProblems(root: Node, text: string, map: SourceMap, file
   const stack: Node[] = [root];
   while (stack.length > 0 && found.length < 20) {
     const node = stack.pop()!;
-    const written = node.type === 'number' ? text.slice(node.offset, node.offset + node.length) : '';
-    const where = () => ({ file, ...map.positionOfOffset(node.offset), path: formatPath(getNodePath(node)) });
-    if (node.type === 'number' && !Number.isFinite(node.value)) {
-      found.push({ ...where(), message: `${written} is too large a number`, hint: 'write a smaller number: the largest a number can be is about 1.8e308' });
-    } else if (node.value === 0 && /[1-9]/.test(written.split(/e/i)[0]!)) {
-      found.push({ ...where(), message: `${written} is too small a number: it would be read as 0`, hint: 'write 0, or a number no closer to 0 than about 5e-324' });
+    // Only 0 and Infinity can be such a number: the rest of a file's numbers cost no more.
+    if (node.type === 'number' && (node.value === 0 || !Number.isFinite(node.value))) {
+      const written = text.slice(node.offset, node.offset + node.length);
+      const where = () => ({ file, ...map.positionOfOffset(node.offset), path: formatPath(getNodePath(node)) });
+      if (!Number.isFinite(node.value)) {
+        found.push({ ...where(), message: `${written} is too large a number`, hint: 'write a smaller number: the largest a number can be is about 1.8e308' });
+      } else if (/[1-9]/.test(written.split(/e/i)[0]!)) {
+        // Written with a digit other than 0 before its exponent: meant as something else than 0.
+        found.push({ ...where(), message: `${written} is too small a number: it would be read as 0`, hint: 'write 0, or a number no closer to 0 than about 5e-324' });
+      }
     }
     // Pushed last to first, so that the numbers come out in file order.
     const children = node.children ?? [];
